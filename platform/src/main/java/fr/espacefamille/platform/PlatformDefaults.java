@@ -1,0 +1,29 @@
+package fr.espacefamille.platform;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Adds {@code platform-defaults.properties} as the last property source of every application
+ * of the project: the settings that both sides and the launcher share (Jackson serialization,
+ * no Axon Server, the database name). Anything configured elsewhere wins.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        try {
+            new PropertiesPropertySourceLoader()
+                    .load("platform-defaults", new ClassPathResource("platform-defaults.properties"))
+                    .forEach(environment.getPropertySources()::addLast);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package fr.espacefamille.platform.axon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import fr.espacefamille.platform.eventstore.EventStoreProperties;
+import fr.espacefamille.platform.eventstore.MongoEventStorageEngine;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wires Axon on MongoDB without Axon Server: the project's event storage engine, the Mongo
+ * extension's token store and dead-letter queue, the aggregate cache and snapshots.
+ *
+ * <p>Every event processor is a tracking processor that handles events in batches; every
+ * processing group gets a dead-letter queue in MongoDB, so that one poisonous event parks its
+ * sequence instead of stopping the whole projection.
+ */
+@AutoConfiguration(after = MongoAutoConfiguration.class, before = AxonAutoConfiguration.class)
+@EnableConfigurationProperties(EventStoreProperties.class)
+public class AxonMongoConfiguration {
+
+    /** The bean name that aggregates give in {@code @Aggregate(cache = ...)}. */
+    public static final String AGGREGATE_CACHE = "aggregateCache";
+    /** The bean name that aggregates give in {@code @Aggregate(snapshotTriggerDefinition = ...)}. */
+    public static final String SNAPSHOT_TRIGGER = "snapshotTrigger";
+    /** The town's time zone: cut-offs and e-mails speak Paris time. */
+    public static final ZoneId TOWN_ZONE = ZoneId.of("Europe/Paris");
+
+    @Bean
+    public MongoDatabase espaceFamilleDatabase(MongoClient client, MongoProperties properties) {
+        return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.system(TOWN_ZONE);
+    }
+
+    @Bean
+    public MongoEventStorageEngine eventStorageEngine(MongoDatabase database,
+                                                      ObjectMapper objectMapper,
+                                                      Serializer serializer,
+                                                      @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                      org.axonframework.config.Configuration configuration,
+                                                      EventStoreProperties properties,
+                                                      Clock clock) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .database(database)
+                .objectMapper(objectMapper)
+                .batchSize(properties.batchSize())
+                .gapTimeout(properties.gapTimeout())
+                .maxGapOffset(properties.maxGapOffset())
+                .clock(clock)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .fetchDelay(properties.fetchDelay().toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoClient client, MongoProperties properties) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(client, properties.getMongoClientDatabase())
+                .trackingTokensCollectionName("tracking_tokens")
+                .deadLetterCollectionName("dead_letters")
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .build();
+    }
+
+    @Bean(AGGREGATE_CACHE)
+    public Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean(SNAPSHOT_TRIGGER)
+    public SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, EventStoreProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    @Bean
+    public ConfigurerModule trackingProcessorsWithDeadLetters(MongoTemplate axonMongoTemplate,
+                                                              Serializer serializer,
+                                                              EventStoreProperties properties) {
+        return configurer -> configurer.eventProcessing()
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(properties.batchSize()))
+                .registerDeadLetterQueueProvider(
+                        processingGroup -> config -> MongoSequencedDeadLetterQueue.builder()
+                                .processingGroup(processingGroup)
+                                .mongoTemplate(axonMongoTemplate)
+                                .serializer(serializer)
+                                .build());
+    }
+}

@@ -1,0 +1,112 @@
+package fr.espacefamille.platform.eventstore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Turns event messages into BSON documents and back.
+ *
+ * <p>Payload and metadata are written by the event serializer as Jackson trees and stored as
+ * nested BSON documents, so that an event reads as plain JSON in any MongoDB console. The
+ * payload type and revision are kept beside it for upcasting.
+ *
+ * <p>An event document looks like this:
+ * <pre>
+ * { _id: 42,                                  // global position, gap-aware token index
+ *   streamKey: "D-0012#3",                    // aggregate id and sequence, unique
+ *   aggregateIdentifier: "D-0012", sequenceNumber: 3, aggregateType: "Dossier",
+ *   eventIdentifier: "…", timestamp: ISODate("…"),
+ *   payloadType: "fr.espacefamille.events.dossier.DossierRegisteredEvent", payloadRevision: null,
+ *   payload: { … }, metaData: { … } }
+ * </pre>
+ */
+final class EventDocuments {
+
+    static final String POSITION = "_id";
+    static final String STREAM_KEY = "streamKey";
+    static final String AGGREGATE_IDENTIFIER = "aggregateIdentifier";
+    static final String SEQUENCE_NUMBER = "sequenceNumber";
+    static final String AGGREGATE_TYPE = "aggregateType";
+    static final String EVENT_IDENTIFIER = "eventIdentifier";
+    static final String TIMESTAMP = "timestamp";
+    static final String PAYLOAD_TYPE = "payloadType";
+    static final String PAYLOAD_REVISION = "payloadRevision";
+    static final String PAYLOAD = "payload";
+    static final String META_DATA = "metaData";
+
+    private final ObjectMapper objectMapper;
+
+    EventDocuments(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    /**
+     * The key that makes an aggregate's sequence number unique. Events published outside an
+     * aggregate get a key of their own, so that they never collide.
+     */
+    static String streamKey(String aggregateIdentifier, long sequenceNumber) {
+        return aggregateIdentifier + "#" + sequenceNumber;
+    }
+
+    Document toDocument(EventMessage<?> event, Serializer serializer, Long position) {
+        SerializedObject<JsonNode> payload = serializer.serialize(event.getPayload(), JsonNode.class);
+        SerializedObject<JsonNode> metaData = serializer.serialize(event.getMetaData(), JsonNode.class);
+        Document document = new Document();
+        if (position != null) {
+            document.append(POSITION, position);
+        }
+        if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getType() != null) {
+            document.append(STREAM_KEY,
+                            streamKey(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber()))
+                    .append(AGGREGATE_IDENTIFIER, domainEvent.getAggregateIdentifier())
+                    .append(SEQUENCE_NUMBER, domainEvent.getSequenceNumber())
+                    .append(AGGREGATE_TYPE, domainEvent.getType());
+        } else {
+            document.append(STREAM_KEY, "~" + event.getIdentifier());
+        }
+        return document.append(EVENT_IDENTIFIER, event.getIdentifier())
+                       .append(TIMESTAMP, Date.from(event.getTimestamp()))
+                       .append(PAYLOAD_TYPE, payload.getType().getName())
+                       .append(PAYLOAD_REVISION, payload.getType().getRevision())
+                       .append(PAYLOAD, toBson(payload.getData()))
+                       .append(META_DATA, toBson(metaData.getData()));
+    }
+
+    StoredEvent fromDocument(Document document, TrackingToken token) {
+        String aggregateType = document.getString(AGGREGATE_TYPE);
+        boolean domainEvent = aggregateType != null;
+        String eventIdentifier = document.getString(EVENT_IDENTIFIER);
+        return new StoredEvent(
+                token,
+                aggregateType,
+                domainEvent ? document.getString(AGGREGATE_IDENTIFIER) : eventIdentifier,
+                domainEvent ? document.getLong(SEQUENCE_NUMBER) : 0L,
+                eventIdentifier,
+                document.getDate(TIMESTAMP).toInstant(),
+                document.getString(PAYLOAD_TYPE),
+                document.getString(PAYLOAD_REVISION),
+                toTree(document.get(PAYLOAD)),
+                toTree(document.get(META_DATA)));
+    }
+
+    static Instant timestampOf(Document document) {
+        return document.getDate(TIMESTAMP).toInstant();
+    }
+
+    private Object toBson(JsonNode node) {
+        return objectMapper.convertValue(node, Object.class);
+    }
+
+    private JsonNode toTree(Object bson) {
+        return objectMapper.valueToTree(bson);
+    }
+}

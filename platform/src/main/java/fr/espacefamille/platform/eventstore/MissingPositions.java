@@ -1,0 +1,57 @@
+package fr.espacefamille.platform.eventstore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Remembers since when each handed-out position has been seen empty, to tell a slow append
+ * (still awaited) from a failed one (given up after the gap timeout).
+ *
+ * <p>The memory is per process: after a restart, a gap is awaited for one more timeout. That
+ * errs on the side of delivering late events rather than skipping them.
+ */
+final class MissingPositions {
+
+    private final Clock clock;
+    private final Duration gapTimeout;
+    private final Map<Long, Instant> firstSeenMissing = new ConcurrentHashMap<>();
+
+    MissingPositions(Clock clock, Duration gapTimeout) {
+        this.clock = clock;
+        this.gapTimeout = gapTimeout;
+    }
+
+    /** Records which of the wanted positions were found and which were still empty. */
+    void update(Collection<Long> wanted, Collection<Long> found) {
+        Instant now = clock.instant();
+        Set<Long> foundSet = new HashSet<>(found);
+        for (Long position : wanted) {
+            if (foundSet.contains(position)) {
+                firstSeenMissing.remove(position);
+            } else {
+                firstSeenMissing.putIfAbsent(position, now);
+            }
+        }
+        forgetLongGivenUp(now);
+    }
+
+    /** Whether a gap is still worth waiting for: empty for less than the gap timeout. */
+    boolean isStillAwaited(long position) {
+        Instant since = firstSeenMissing.get(position);
+        return since == null || clock.instant().isBefore(since.plus(gapTimeout));
+    }
+
+    private void forgetLongGivenUp(Instant now) {
+        if (firstSeenMissing.size() < 10_000) {
+            return;
+        }
+        Instant horizon = now.minus(gapTimeout.multipliedBy(10));
+        firstSeenMissing.values().removeIf(since -> since.isBefore(horizon));
+    }
+}

@@ -1,0 +1,487 @@
+package fr.espacefamille.platform.eventstore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Axon event storage on the MongoDB driver, one document per event.
+ *
+ * <p>Every query on a hot path is an {@code _id} lookup or an {@code $in} on a unique key, so
+ * that its cost does not grow with the store, on a real MongoDB as on the in-process server
+ * (which answers every range query and sort with a full scan):
+ * <ul>
+ *   <li>Append: a counter document, incremented by {@code _id}, hands out a block of global
+ *   positions; the events are inserted with those positions as {@code _id}. A unique index
+ *   on {@code streamKey} (aggregate id and sequence number) refuses a second event at the same
+ *   sequence number, which Axon turns into a concurrency exception. Nothing is overwritten.</li>
+ *   <li>Load an aggregate: {@code $in} on the stream keys that follow, in growing batches,
+ *   until a batch comes back short.</li>
+ *   <li>Tracking: {@code $in} on the token's gaps and the next positions up to the counter.
+ *   Tokens are {@link GapAwareTrackingToken}s: a position handed out but not yet visible (a
+ *   slow insert, a paused writer on another node) stays a gap and is delivered when it shows
+ *   up. A gap that stays empty for longer than the gap timeout (a failed append) is given
+ *   up.</li>
+ *   <li>Snapshots: one document per aggregate, read and replaced by {@code _id}.</li>
+ * </ul>
+ *
+ * <p>There are no multi-document transactions here (the in-process server has none). An
+ * append that fails half-way, which can only happen when one unit of work appends to several
+ * aggregates and a later one clashes, removes the documents it inserted before reporting the
+ * clash.
+ */
+public class MongoEventStorageEngine extends AbstractEventStorageEngine {
+
+    private static final Logger logger = LoggerFactory.getLogger(MongoEventStorageEngine.class);
+    private static final int FIRST_AGGREGATE_BATCH = 16;
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> snapshots;
+    private final GlobalPositions positions;
+    private final EventDocuments documents;
+    private final MissingPositions missingPositions;
+    private final int batchSize;
+    private final int maxGapOffset;
+
+    protected MongoEventStorageEngine(Builder builder) {
+        super(builder);
+        this.events = builder.database.getCollection(builder.eventCollection);
+        this.snapshots = builder.database.getCollection(builder.snapshotCollection);
+        this.positions = new GlobalPositions(builder.database.getCollection(builder.positionCollection),
+                                             builder.eventCollection);
+        this.documents = new EventDocuments(builder.objectMapper);
+        this.missingPositions = new MissingPositions(builder.clock, builder.gapTimeout);
+        this.batchSize = builder.batchSize;
+        this.maxGapOffset = builder.maxGapOffset;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Creates the unique index that guards the aggregate sequence numbers. Idempotent. */
+    public void ensureIndexes() {
+        events.createIndex(Indexes.ascending(EventDocuments.STREAM_KEY), new IndexOptions().unique(true));
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> eventMessages, Serializer serializer) {
+        if (eventMessages.isEmpty()) {
+            return;
+        }
+        long first = positions.allocate(eventMessages.size());
+        List<Document> toInsert = new ArrayList<>(eventMessages.size());
+        for (int i = 0; i < eventMessages.size(); i++) {
+            toInsert.add(documents.toDocument(eventMessages.get(i), serializer, first + i));
+        }
+        try {
+            events.insertMany(toInsert, new InsertManyOptions().ordered(true));
+        } catch (MongoException e) {
+            int failedAt = failedIndex(e);
+            removeInserted(toInsert.subList(0, failedAt));
+            handlePersistenceException(e, eventMessages.get(failedAt));
+        }
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document document = documents.toDocument(snapshot, serializer, null);
+        document.remove(EventDocuments.STREAM_KEY);
+        document.append("_id", snapshot.getAggregateIdentifier());
+        snapshots.replaceOne(Filters.eq("_id", snapshot.getAggregateIdentifier()), document,
+                             new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readEventData(String aggregateIdentifier,
+                                                                 long firstSequenceNumber) {
+        return batches(new AggregateBatch(firstSequenceNumber, FIRST_AGGREGATE_BATCH, List.of()),
+                       previous -> nextAggregateBatch(aggregateIdentifier, previous))
+                .map(StoredEvent.class::cast);
+    }
+
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        if (trackingToken != null && !(trackingToken instanceof GapAwareTrackingToken)) {
+            throw new IllegalArgumentException("Unsupported token " + trackingToken.getClass().getName()
+                                                       + "; this store tracks with gap-aware tokens");
+        }
+        GapAwareTrackingToken start = (GapAwareTrackingToken) trackingToken;
+        return batches(new TrackedBatch(start, List.of()),
+                       previous -> new TrackedBatch(previous.lastToken(),
+                                                    fetchTrackedEvents(previous.lastToken(), batchSize)))
+                .map(StoredEvent.class::cast);
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(Filters.eq("_id", aggregateIdentifier)).first();
+        return snapshot == null ? Stream.empty() : Stream.of(documents.fromDocument(snapshot, null));
+    }
+
+    /**
+     * The highest sequence number of an aggregate, found by probing stream keys: doubling until a
+     * key is absent, then halving. About 2·log2(n) lookups by unique key.
+     */
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        if (!streamKeyExists(aggregateIdentifier, 0)) {
+            return Optional.empty();
+        }
+        long present = 0;
+        long absent = 1;
+        while (streamKeyExists(aggregateIdentifier, absent)) {
+            present = absent;
+            absent = absent * 2;
+        }
+        while (absent - present > 1) {
+            long middle = present + (absent - present) / 2;
+            if (streamKeyExists(aggregateIdentifier, middle)) {
+                present = middle;
+            } else {
+                absent = middle;
+            }
+        }
+        return Optional.of(present);
+    }
+
+    /** The start of the store; {@code null} is Axon's convention for "from the very first event". */
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
+    }
+
+    /**
+     * The current end of the store. Positions handed out in the last batch but not yet visible
+     * are kept as gaps, so that a processor starting at the head does not miss them.
+     */
+    @Override
+    public TrackingToken createHeadToken() {
+        long head = positions.head();
+        if (head == 0) {
+            return null;
+        }
+        long from = Math.max(1, head - batchSize + 1);
+        List<Long> recent = LongStream.rangeClosed(from, head).boxed().toList();
+        TreeSet<Long> gaps = new TreeSet<>(recent);
+        events.find(Filters.in("_id", recent)).projection(new Document("_id", 1))
+              .forEach(document -> gaps.remove(document.getLong("_id")));
+        return GapAwareTrackingToken.newInstance(head, gaps);
+    }
+
+    /**
+     * A token just before the first event at or after the given instant. Positions grow with
+     * time, so a binary search over positions by {@code _id} finds it; around a clock skew
+     * between writers the answer can be off by the events written during the skew.
+     */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        long low = 1;
+        long high = positions.head();
+        long firstAtOrAfter = high + 1;
+        while (low <= high) {
+            long middle = low + (high - low) / 2;
+            Document probe = firstVisibleFrom(middle, high);
+            if (probe == null) {
+                high = middle - 1;
+            } else if (EventDocuments.timestampOf(probe).isBefore(dateTime)) {
+                low = probe.getLong("_id") + 1;
+            } else {
+                firstAtOrAfter = probe.getLong("_id");
+                high = middle - 1;
+            }
+        }
+        return firstAtOrAfter <= 1 ? null : GapAwareTrackingToken.newInstance(firstAtOrAfter - 1, List.of());
+    }
+
+    private Document firstVisibleFrom(long position, long limit) {
+        List<Long> window = LongStream.rangeClosed(position, Math.min(limit, position + 31)).boxed().toList();
+        return events.find(Filters.in("_id", window)).projection(new Document("_id", 1).append("timestamp", 1))
+                     .into(new ArrayList<>()).stream()
+                     .min(Comparator.comparingLong(document -> document.getLong("_id")))
+                     .orElse(null);
+    }
+
+    /**
+     * The next events for a processor: the token's gaps and the positions after its index, up
+     * to the highest position handed out so far. When a whole batch of positions is invisible
+     * (handed out to writers that have not finished or have failed), looks further up to the
+     * head rather than stall.
+     */
+    List<StoredEvent> fetchTrackedEvents(GapAwareTrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken token = withoutExpiredGaps(lastToken);
+        long head = positions.head();
+        TreeSet<Long> gaps = new TreeSet<>(token.getGaps());
+        long from = token.getIndex() + 1;
+        while (true) {
+            long to = Math.min(head, from + batchSize - 1);
+            List<Long> wanted = new ArrayList<>(gaps);
+            LongStream.rangeClosed(from, to).forEach(wanted::add);
+            if (wanted.isEmpty()) {
+                return List.of();
+            }
+            List<Document> found = events.find(Filters.in("_id", wanted)).into(new ArrayList<>());
+            missingPositions.update(wanted, found.stream().map(document -> document.getLong("_id")).toList());
+            if (!found.isEmpty() || to >= head) {
+                return withTokens(token, found);
+            }
+            gaps.clear();
+            from = to + 1;
+        }
+    }
+
+    private GapAwareTrackingToken withoutExpiredGaps(GapAwareTrackingToken token) {
+        if (token == null) {
+            return GapAwareTrackingToken.newInstance(0, List.of());
+        }
+        List<Long> liveGaps = token.getGaps().stream().filter(missingPositions::isStillAwaited).toList();
+        if (liveGaps.size() == token.getGaps().size()) {
+            return token;
+        }
+        logger.warn("Giving up {} position(s) that stayed empty longer than the gap timeout, below [{}]",
+                    token.getGaps().size() - liveGaps.size(), token.getIndex());
+        return GapAwareTrackingToken.newInstance(token.getIndex(), liveGaps);
+    }
+
+    private List<StoredEvent> withTokens(GapAwareTrackingToken start, List<Document> found) {
+        found.sort(Comparator.comparingLong(document -> document.getLong("_id")));
+        List<StoredEvent> result = new ArrayList<>(found.size());
+        GapAwareTrackingToken token = start;
+        for (Document document : found) {
+            token = token.advanceTo(document.getLong("_id"), maxGapOffset);
+            result.add(documents.fromDocument(document, token));
+        }
+        return result;
+    }
+
+    private AggregateBatch nextAggregateBatch(String aggregateIdentifier, AggregateBatch previous) {
+        if (!previous.mayHaveMore()) {
+            return AggregateBatch.END;
+        }
+        long from = previous.nextSequenceNumber();
+        int size = previous.nextSize(batchSize);
+        List<String> keys = LongStream.range(from, from + size)
+                                      .mapToObj(sequence -> EventDocuments.streamKey(aggregateIdentifier, sequence))
+                                      .toList();
+        List<StoredEvent> found = new ArrayList<>(size);
+        events.find(Filters.in(EventDocuments.STREAM_KEY, keys))
+              .forEach(document -> found.add(documents.fromDocument(document, null)));
+        found.sort(Comparator.comparingLong(StoredEvent::getSequenceNumber));
+        return new AggregateBatch(from + found.size(), found.size() == size ? size : 0, found);
+    }
+
+    private boolean streamKeyExists(String aggregateIdentifier, long sequenceNumber) {
+        return events.find(Filters.eq(EventDocuments.STREAM_KEY,
+                                      EventDocuments.streamKey(aggregateIdentifier, sequenceNumber)))
+                     .projection(new Document("_id", 1))
+                     .first() != null;
+    }
+
+    private static int failedIndex(MongoException e) {
+        if (e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()) {
+            return bulk.getWriteErrors().get(0).getIndex();
+        }
+        return 0;
+    }
+
+    private void removeInserted(List<Document> inserted) {
+        if (inserted.isEmpty()) {
+            return;
+        }
+        List<Object> ids = inserted.stream().map(document -> document.get("_id")).toList();
+        events.deleteMany(Filters.in("_id", ids));
+        logger.warn("Append failed part-way; removed the [{}] event(s) it had inserted", ids.size());
+    }
+
+    static boolean isDuplicateKey(Exception e) {
+        if (e instanceof MongoBulkWriteException bulk) {
+            return bulk.getWriteErrors().stream()
+                       .anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+        }
+        return e instanceof MongoWriteException write
+                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    /** Streams batch after batch, lazily, until a batch comes back empty. */
+    private static <B extends Batch> Stream<Object> batches(B first, Function<B, B> next) {
+        Spliterator<Object> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                                                                                Spliterator.ORDERED) {
+            private B current = first;
+            private int offset;
+
+            @Override
+            public boolean tryAdvance(Consumer<? super Object> action) {
+                while (offset >= current.items().size()) {
+                    B following = next.apply(current);
+                    if (following.items().isEmpty()) {
+                        return false;
+                    }
+                    current = following;
+                    offset = 0;
+                }
+                action.accept(current.items().get(offset++));
+                return true;
+            }
+        };
+        return StreamSupport.stream(spliterator, false);
+    }
+
+    private interface Batch {
+        List<StoredEvent> items();
+    }
+
+    private record TrackedBatch(GapAwareTrackingToken start, List<StoredEvent> items) implements Batch {
+
+        GapAwareTrackingToken lastToken() {
+            return items.isEmpty() ? start : (GapAwareTrackingToken) items.get(items.size() - 1).trackingToken();
+        }
+    }
+
+    private record AggregateBatch(long nextSequenceNumber, int size, List<StoredEvent> items) implements Batch {
+
+        static final AggregateBatch END = new AggregateBatch(0, 0, List.of());
+
+        boolean mayHaveMore() {
+            return size > 0;
+        }
+
+        int nextSize(int maximum) {
+            return items.isEmpty() ? size : Math.min(maximum, size * 2);
+        }
+    }
+
+    /** Builds a {@link MongoEventStorageEngine}; the database and the object mapper are required. */
+    public static class Builder extends AbstractEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private ObjectMapper objectMapper;
+        private String eventCollection = "events";
+        private String snapshotCollection = "snapshots";
+        private String positionCollection = "event_positions";
+        private int batchSize = 100;
+        private int maxGapOffset = 10_000;
+        private Duration gapTimeout = Duration.ofSeconds(60);
+        private Clock clock = Clock.systemUTC();
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        /** Converts the serializer's Jackson trees to BSON and back. */
+        public Builder objectMapper(ObjectMapper objectMapper) {
+            this.objectMapper = objectMapper;
+            return this;
+        }
+
+        public Builder eventCollection(String eventCollection) {
+            this.eventCollection = eventCollection;
+            return this;
+        }
+
+        public Builder snapshotCollection(String snapshotCollection) {
+            this.snapshotCollection = snapshotCollection;
+            return this;
+        }
+
+        public Builder positionCollection(String positionCollection) {
+            this.positionCollection = positionCollection;
+            return this;
+        }
+
+        /** How many events a processor fetches at once. */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** How far below a token's index a gap is still awaited, in positions. */
+        public Builder maxGapOffset(int maxGapOffset) {
+            this.maxGapOffset = maxGapOffset;
+            return this;
+        }
+
+        /** How long a handed-out position may stay empty before processors give it up. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        public MongoEventStorageEngine build() {
+            persistenceExceptionResolver(MongoEventStorageEngine::isDuplicateKey);
+            validate();
+            return new MongoEventStorageEngine(this);
+        }
+
+        @Override
+        protected void validate() throws AxonConfigurationException {
+            super.validate();
+            if (database == null || objectMapper == null) {
+                throw new AxonConfigurationException("The event store needs a MongoDatabase and an ObjectMapper");
+            }
+            if (batchSize < 1 || maxGapOffset < 1 || gapTimeout.isNegative()) {
+                throw new AxonConfigurationException("Batch size and gap offset must be positive");
+            }
+        }
+    }
+}
