@@ -30,7 +30,8 @@ public final class InMemoryMongo implements AutoCloseable {
 
     public static InMemoryMongo start() {
         MongoServer server = new MongoServer(new MemoryBackend());
-        return new InMemoryMongo(server, server.bind("127.0.0.1", 0));
+        server.bind("127.0.0.1", 0);
+        return new InMemoryMongo(server, server.getLocalAddress());
     }
 
     public String uri() {
