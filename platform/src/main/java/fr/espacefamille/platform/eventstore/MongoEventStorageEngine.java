@@ -189,8 +189,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * The current end of the store. Positions handed out in the last batch but not yet visible
-     * are kept as gaps, so that a processor starting at the head does not miss them.
+     * The current end of the store: just after the last visible event among the latest positions.
+     * Positions below it that are not yet visible are kept as gaps and those above it are simply
+     * ahead, so a processor starting at the head misses none of the appends still under way.
      */
     @Override
     public TrackingToken createHeadToken() {
@@ -200,10 +201,12 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         }
         long from = Math.max(1, head - batchSize + 1);
         List<Long> recent = LongStream.rangeClosed(from, head).boxed().toList();
-        TreeSet<Long> gaps = new TreeSet<>(recent);
+        TreeSet<Long> visible = new TreeSet<>();
         events.find(Filters.in("_id", recent)).projection(new Document("_id", 1))
-              .forEach(document -> gaps.remove(document.getLong("_id")));
-        return GapAwareTrackingToken.newInstance(head, gaps);
+              .forEach(document -> visible.add(document.getLong("_id")));
+        long index = visible.isEmpty() ? from - 1 : visible.last();
+        List<Long> gaps = LongStream.range(from, index).filter(p -> !visible.contains(p)).boxed().toList();
+        return GapAwareTrackingToken.newInstance(index, gaps);
     }
 
     /**

@@ -1,0 +1,335 @@
+package fr.espacefamille.platform.eventstore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import fr.espacefamille.platform.testing.InMemoryMongo;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The MongoDB event storage engine on its own: appends, streams, snapshots and gap-aware tracking. */
+class MongoEventStorageEngineTest {
+
+    private static final InMemoryMongo mongo = InMemoryMongo.start();
+    private static final MongoClient client = MongoClients.create(mongo.uri());
+
+    private final ObjectMapper objectMapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(objectMapper).build();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-09-01T06:00:00Z"));
+    private MongoDatabase database;
+    private MongoEventStorageEngine engine;
+
+    @BeforeEach
+    void freshStore() {
+        database = client.getDatabase("engine-" + System.nanoTime());
+        engine = engine(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        client.close();
+        mongo.close();
+    }
+
+    @Test
+    void storesEventsAsReadableDocumentsWithTypeAndRevision() {
+        engine.appendEvents(event("D-1", 0, new Registered("D-1", "LEFÈVRE", LocalDate.of(2019, 3, 4))));
+
+        Document stored = database.getCollection("events").find().first();
+        assertThat(stored.getLong("_id")).isEqualTo(1L);
+        assertThat(stored.getString("streamKey")).isEqualTo("D-1#0");
+        assertThat(stored.getString("payloadType")).isEqualTo(Registered.class.getName());
+        assertThat(stored.get("payload", Document.class))
+                .containsEntry("name", "LEFÈVRE")
+                .containsEntry("birthDate", "2019-03-04");
+        assertThat(stored.get("metaData", Document.class)).containsEntry("traceId", "t-1");
+    }
+
+    @Test
+    void readsAnAggregateStreamBackInOrderAcrossBatches() {
+        List<DomainEventMessage<?>> events = IntStream.range(0, 130)
+                .<DomainEventMessage<?>>mapToObj(sequence -> event("D-2", sequence, new Counted(sequence)))
+                .toList();
+        engine.appendEvents(events);
+
+        DomainEventStream stream = engine.readEvents("D-2", 0);
+        List<Long> sequences = new ArrayList<>();
+        stream.forEachRemaining(message -> sequences.add(message.getSequenceNumber()));
+
+        assertThat(sequences).containsExactlyElementsOf(IntStream.range(0, 130).mapToObj(i -> (long) i).toList());
+        assertThat(engine.readEvents("D-2", 128).asStream().count()).isEqualTo(2);
+        assertThat(engine.readEvents("unknown", 0).asStream()).isEmpty();
+    }
+
+    @Test
+    void findsTheLastSequenceNumberOfAnAggregate() {
+        engine.appendEvents(IntStream.range(0, 37).<DomainEventMessage<?>>mapToObj(i -> event("D-3", i, new Counted(i))).toList());
+
+        assertThat(engine.lastSequenceNumberFor("D-3")).contains(36L);
+        assertThat(engine.lastSequenceNumberFor("none")).isEmpty();
+    }
+
+    @Test
+    void refusesASecondEventAtTheSameSequenceNumberAndKeepsTheFirst() {
+        engine.appendEvents(event("D-4", 0, new Counted(1)), event("D-4", 1, new Counted(2)));
+
+        assertThatThrownBy(() -> engine.appendEvents(event("D-4", 1, new Counted(99))))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(event("D-4", 0, new Counted(99))))
+                .isInstanceOf(AggregateStreamCreationException.class);
+
+        List<Object> payloads = engine.readEvents("D-4", 0).asStream().map(m -> (Object) m.getPayload()).toList();
+        assertThat(payloads).containsExactly(new Counted(1), new Counted(2));
+    }
+
+    @Test
+    void sixteenWritersRacingForOneSequenceNumberLeaveExactlyOneEvent() throws Exception {
+        engine.appendEvents(event("D-5", 0, new Counted(0)));
+        ExecutorService writers = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> attempts = new ArrayList<>();
+        for (int writer = 0; writer < 16; writer++) {
+            int amount = writer;
+            attempts.add(writers.submit(() -> {
+                start.await();
+                try {
+                    engine.appendEvents(event("D-5", 1, new Counted(amount)));
+                    return true;
+                } catch (ConcurrencyException e) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int winners = 0;
+        for (Future<Boolean> attempt : attempts) {
+            winners += attempt.get() ? 1 : 0;
+        }
+        writers.shutdown();
+
+        assertThat(winners).isEqualTo(1);
+        assertThat(database.getCollection("events").countDocuments(Filters.eq("aggregateIdentifier", "D-5")))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aFailedAppendToSeveralAggregatesLeavesNoneOfItsEvents() {
+        engine.appendEvents(event("D-6", 0, new Counted(0)));
+
+        assertThatThrownBy(() -> engine.appendEvents(event("D-7", 0, new Counted(7)),
+                                                     event("D-6", 0, new Counted(6))))
+                .isInstanceOf(AggregateStreamCreationException.class);
+
+        assertThat(engine.readEvents("D-7", 0).asStream()).isEmpty();
+        assertThat(database.getCollection("events").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheLatestSnapshotOfAnAggregate() {
+        engine.storeSnapshot(event("D-8", 9, new Counted(9)));
+        engine.storeSnapshot(event("D-8", 19, new Counted(19)));
+
+        assertThat(engine.readSnapshot("D-8")).hasValueSatisfying(snapshot -> {
+            assertThat(snapshot.getSequenceNumber()).isEqualTo(19);
+            assertThat(snapshot.getPayload()).isEqualTo(new Counted(19));
+        });
+        assertThat(engine.readSnapshot("none")).isEmpty();
+    }
+
+    @Test
+    void tracksEventsInPositionOrderWithTokensThatCoverThem() {
+        engine.appendEvents(event("A", 0, new Counted(0)), event("B", 0, new Counted(1)));
+        engine.appendEvents(GenericEventMessage.asEventMessage(new Counted(2)));
+
+        List<TrackedEventMessage<?>> tracked = tracked(null);
+
+        assertThat(payloads(tracked))
+                           .containsExactly(new Counted(0), new Counted(1), new Counted(2));
+        assertThat(positionOf(tracked.get(2).trackingToken())).isEqualTo(3);
+        assertThat(engine.readEvents(tracked.get(1).trackingToken(), false).toList()).hasSize(1);
+    }
+
+    @Test
+    void deliversAnEventThatBecomesVisibleAfterALaterOne() {
+        long slowPosition = reservePosition();
+        engine.appendEvents(event("fast", 0, new Counted(2)));
+
+        List<TrackedEventMessage<?>> first = tracked(null);
+        assertThat(payloads(first)).containsExactly(new Counted(2));
+        GapAwareTrackingToken afterFast = (GapAwareTrackingToken) first.get(0).trackingToken();
+        assertThat(afterFast.getGaps()).containsExactly(slowPosition);
+
+        insertAt(slowPosition, event("slow", 0, new Counted(1)));
+        List<TrackedEventMessage<?>> second = tracked(afterFast);
+
+        assertThat(payloads(second)).containsExactly(new Counted(1));
+        assertThat(((GapAwareTrackingToken) second.get(0).trackingToken()).getGaps()).isEmpty();
+    }
+
+    @Test
+    void givesUpAGapThatStaysEmptyLongerThanTheTimeout() {
+        long lostPosition = reservePosition();
+        engine.appendEvents(event("after", 0, new Counted(1)));
+        TrackingToken afterFirst = tracked(null).get(0).trackingToken();
+        engine.appendEvents(event("after", 1, new Counted(2)));
+
+        clock.advance(Duration.ofSeconds(59));
+        GapAwareTrackingToken stillWaiting = (GapAwareTrackingToken) tracked(afterFirst).get(0).trackingToken();
+        assertThat(stillWaiting.getGaps()).containsExactly(lostPosition);
+
+        clock.advance(Duration.ofSeconds(2));
+        GapAwareTrackingToken givenUp = (GapAwareTrackingToken) tracked(afterFirst).get(0).trackingToken();
+        assertThat(givenUp.getGaps()).isEmpty();
+    }
+
+    @Test
+    void looksPastABatchOfPositionsThatNeverFilled() {
+        for (int i = 0; i < 250; i++) {
+            reservePosition();
+        }
+        engine.appendEvents(event("beyond", 0, new Counted(1)));
+
+        List<TrackedEventMessage<?>> tracked = tracked(null);
+
+        assertThat(payloads(tracked)).containsExactly(new Counted(1));
+        assertThat(positionOf(tracked.get(0).trackingToken())).isEqualTo(251);
+    }
+
+    @Test
+    void startsAHeadTokenBelowPositionsThatAreStillBeingWritten() {
+        engine.appendEvents(event("H", 0, new Counted(0)));
+        long inFlight = reservePosition();
+
+        GapAwareTrackingToken head = (GapAwareTrackingToken) engine.createHeadToken();
+        insertAt(inFlight, event("I", 0, new Counted(1)));
+
+        assertThat(head.getIndex()).isEqualTo(inFlight);
+        assertThat(payloads(tracked(head))).containsExactly(new Counted(1));
+    }
+
+    @Test
+    void createsATokenJustBeforeTheFirstEventAtAnInstant() {
+        Instant nine = Instant.parse("2026-09-01T09:00:00Z");
+        for (int hour = 7; hour <= 11; hour++) {
+            Instant at = Instant.parse("2026-09-01T%02d:00:00Z".formatted(hour));
+            engine.appendEvents(new GenericDomainEventMessage<>("T", "T-1", hour - 7, new Counted(hour),
+                                                                MetaData.emptyInstance(), "e-" + hour, at));
+        }
+
+        TrackingToken token = engine.createTokenAt(nine);
+
+        assertThat(payloads(tracked(token)))
+                .containsExactly(new Counted(9), new Counted(10), new Counted(11));
+    }
+
+    private MongoEventStorageEngine engine(Duration gapTimeout) {
+        MongoEventStorageEngine created = MongoEventStorageEngine.builder()
+                .database(database)
+                .objectMapper(objectMapper)
+                .gapTimeout(gapTimeout)
+                .clock(clock)
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .build();
+        created.ensureIndexes();
+        return created;
+    }
+
+    /** Takes a position the way a writer does before its insert, without inserting yet. */
+    private long reservePosition() {
+        return new GlobalPositions(database.getCollection("event_positions"), "events").allocate(1);
+    }
+
+    private void insertAt(long position, DomainEventMessage<?> event) {
+        database.getCollection("events")
+                .insertOne(new EventDocuments(objectMapper).toDocument(event, serializer, position));
+    }
+
+    private List<TrackedEventMessage<?>> tracked(TrackingToken from) {
+        return engine.readEvents(from, false).collect(java.util.stream.Collectors.toList());
+    }
+
+    private static List<Object> payloads(List<TrackedEventMessage<?>> messages) {
+        return messages.stream().map(message -> (Object) message.getPayload()).toList();
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token.position().orElseThrow();
+    }
+
+    private static DomainEventMessage<?> event(String aggregate, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>("Test", aggregate, sequence, payload, Map.of("traceId", "t-1"));
+    }
+
+    record Registered(String dossier, String name, LocalDate birthDate) {
+    }
+
+    record Counted(long value) {
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+
+        private final AtomicReference<Instant> now;
+
+        MutableClock(Instant start) {
+            this.now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration duration) {
+            now.updateAndGet(instant -> instant.plus(duration));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
