@@ -1,0 +1,26 @@
+package fr.espacefamille.events.dossier;
+
+/**
+ * A guardian (responsable légal) of a dossier, as the town's software knows him or her.
+ *
+ * <p>Phone numbers are kept as they were typed: the export mixes formats and nothing dials
+ * them yet.
+ *
+ * @param civility    {@code Mme}, {@code M.}; {@code null} when not given
+ * @param firstName   never blank
+ * @param lastName    never blank
+ * @param email       {@code null} for a guardian without an e-mail address
+ * @param mobilePhone {@code null} when not given
+ * @param homePhone   {@code null} when not given
+ * @param address     postal address on one line; {@code null} when not given
+ */
+public record Guardian(
+        String civility,
+        String firstName,
+        String lastName,
+        String email,
+        String mobilePhone,
+        String homePhone,
+        String address
+) {
+}
