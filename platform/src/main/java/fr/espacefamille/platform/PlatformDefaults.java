@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 /**
  * Adds {@code platform-defaults.properties} as the last property source of every application
  * of the project: the settings that both sides and the launcher share (Jackson serialization,
- * no Axon Server, the database name). Anything configured elsewhere wins.
+ * no Axon Server, the database name). Property files, the environment and the command line
+ * win over these; Spring Boot's own "default properties" (set with
+ * {@code SpringApplication#setDefaultProperties}) come after them and do not.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 

@@ -1,5 +1,7 @@
 package fr.espacefamille.platform.axon;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -23,6 +25,7 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -71,7 +74,6 @@ public class AxonMongoConfiguration {
     @Bean
     public MongoEventStorageEngine eventStorageEngine(MongoDatabase database,
                                                       ObjectMapper objectMapper,
-                                                      Serializer serializer,
                                                       @Qualifier("eventSerializer") Serializer eventSerializer,
                                                       org.axonframework.config.Configuration configuration,
                                                       EventStoreProperties properties,
@@ -83,12 +85,23 @@ public class AxonMongoConfiguration {
                 .gapTimeout(properties.gapTimeout())
                 .maxGapOffset(properties.maxGapOffset())
                 .clock(clock)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(aggregateStateSerializer(objectMapper))
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .build();
         engine.ensureIndexes();
         return engine;
+    }
+
+    /**
+     * Snapshots hold an aggregate's private fields, which have no getters: this serializer reads
+     * and writes fields directly, and leaves the events' serializer as it is.
+     */
+    private static Serializer aggregateStateSerializer(ObjectMapper objectMapper) {
+        ObjectMapper fields = objectMapper.copy()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(fields).build();
     }
 
     @Bean
