@@ -112,7 +112,7 @@ class EventStoreOnAxonTest {
 
         gateway.sendAndWait(new AddToTallyCommand("after-lost", 1));
         await(() -> projection.deliveries().size() == 1);
-        assertThat(trackedToken(app).getGaps()).contains(lostPosition);
+        await(() -> trackedToken(app).getGaps().contains(lostPosition));
 
         await(() -> {
             gateway.sendAndWait(new AddToTallyCommand("after-lost", 1));
