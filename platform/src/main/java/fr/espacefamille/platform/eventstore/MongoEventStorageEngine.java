@@ -182,6 +182,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return Optional.of(present);
     }
 
+    /** The highest global position handed out so far; 0 for an empty store. */
+    public long headPosition() {
+        return positions.head();
+    }
+
     /** The start of the store; {@code null} is Axon's convention for "from the very first event". */
     @Override
     public TrackingToken createTailToken() {
