@@ -1,0 +1,119 @@
+package fr.espacefamille.launcher;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts an in-process MongoDB server and SMTP server when none is configured.
+ *
+ * <ul>
+ *   <li>MongoDB: unless {@code spring.data.mongodb.uri} or {@code spring.data.mongodb.host} is
+ *   set, a {@code mongo-java-server} on a free local port, with its H2 file backend under
+ *   {@code espace-famille.data-dir} (default {@code ./data}) so that a restart loses nothing;
+ *   {@code espace-famille.embedded.mongo-backend=memory} keeps it in memory instead (tests).
+ *   The demo dossiers are then imported at start-up.</li>
+ *   <li>SMTP: unless {@code spring.mail.host} is set, a GreenMail server that accepts every
+ *   message; {@link DevMailController} shows them at {@code /dev/mails}.</li>
+ * </ul>
+ *
+ * <p>Both servers are closed with the application context, after the processors have stopped.
+ */
+public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
+
+    private static final Logger logger = LoggerFactory.getLogger(EmbeddedServices.class);
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!isLauncher(application)) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        if (!environment.containsProperty("spring.data.mongodb.uri")
+                && !environment.containsProperty("spring.data.mongodb.host")) {
+            MongoServer mongo = startMongo(environment);
+            InetSocketAddress address = mongo.getLocalAddress();
+            properties.put("spring.data.mongodb.uri", "mongodb://127.0.0.1:" + address.getPort());
+            properties.putIfAbsent("espace-famille.demo-data.enabled",
+                                   environment.getProperty("espace-famille.demo-data.enabled", "true"));
+            closeWithContext(application, "embeddedMongoServer", mongo::shutdown);
+        }
+        if (!environment.containsProperty("spring.mail.host")) {
+            int port = environment.getProperty("espace-famille.embedded.smtp-port", Integer.class, freePort());
+            GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail.start();
+            properties.put("spring.mail.host", "127.0.0.1");
+            properties.put("spring.mail.port", port);
+            application.addInitializers(context -> context.getBeanFactory()
+                    .registerSingleton("embeddedMail", new EmbeddedMail(mail)));
+            closeWithContext(application, "embeddedMailServer", mail::stop);
+            logger.info("Embedded SMTP server on port [{}]; received mail is shown at /dev/mails", port);
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("embedded-services", properties));
+    }
+
+    private static boolean isLauncher(SpringApplication application) {
+        return application.getAllSources().contains(EspaceFamilleApplication.class);
+    }
+
+    private static MongoServer startMongo(ConfigurableEnvironment environment) {
+        String backendName = environment.getProperty("espace-famille.embedded.mongo-backend", "h2");
+        MongoBackend backend;
+        if ("memory".equals(backendName)) {
+            backend = new MemoryBackend();
+        } else {
+            Path dataDir = Path.of(environment.getProperty("espace-famille.data-dir", "data"));
+            backend = new H2Backend(createDirectories(dataDir).resolve("mongo.mv").toString());
+            logger.info("Embedded MongoDB server keeps its data in [{}]", dataDir.toAbsolutePath());
+        }
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", environment.getProperty("espace-famille.embedded.mongo-port", Integer.class, 0));
+        return server;
+    }
+
+    private static void closeWithContext(SpringApplication application, String name, Runnable close) {
+        application.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
+                .registerDisposableBean(name, close::run));
+    }
+
+    private static Path createDirectories(Path directory) {
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + directory.toAbsolutePath(), e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
