@@ -18,8 +18,14 @@ import java.io.UncheckedIOException;
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
+    /** Axon's update checker calls a server of its vendor at start-up; a town's portal does not. */
+    private static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (System.getProperty(AXON_UPDATE_CHECK) == null) {
+            System.setProperty(AXON_UPDATE_CHECK, "true");
+        }
         try {
             new PropertiesPropertySourceLoader()
                     .load("platform-defaults", new ClassPathResource("platform-defaults.properties"))

@@ -1,100 +1,111 @@
 package fr.espacefamille.platform.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.espacefamille.events.ErrorResponse;
 import fr.espacefamille.events.RefusedException;
-import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.codec.DecodingException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
-import org.springframework.web.server.UnsupportedMediaTypeStatusException;
-
-import java.util.concurrent.CompletionException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
 
 /**
- * Turns every refusal into a 4xx answer with a stable code and a French message, on both sides.
+ * Answers every failed API request ({@code /api/...}) with a stable code and a French message,
+ * on both sides, whatever failed: a refused command or query, a malformed request, an unknown
+ * address, a body too large.
  *
- * <p>Only a failure of our own (a bug, the database gone) is a 5xx, and its message says so
- * without details; the cause is logged.
+ * <p>A refusal is a 4xx. Only a failure of our own (a bug, the database gone) is a 5xx, and its
+ * message says so without details; the cause is logged. Runs before Spring Boot's own error
+ * handler, which still answers requests outside the API (pages, files).
  */
-@RestControllerAdvice
-public class ApiErrorHandler {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ApiErrorHandler implements WebExceptionHandler {
 
     private static final Logger logger = LoggerFactory.getLogger(ApiErrorHandler.class);
 
-    @ExceptionHandler(RefusedException.class)
-    public ResponseEntity<ErrorResponse> refused(RefusedException e) {
-        return answer(statusOf(e.kind()), e.code(), e.getMessage());
+    private final ObjectMapper objectMapper;
+
+    public ApiErrorHandler(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
     }
 
-    @ExceptionHandler({CompletionException.class, CommandExecutionException.class})
-    public ResponseEntity<ErrorResponse> unwrap(Exception e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof RefusedException refused) {
-            return refused(refused);
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (!exchange.getRequest().getPath().value().startsWith("/api/") || response.isCommitted()) {
+            return Mono.error(failure);
         }
-        if (e instanceof CommandExecutionException execution
+        Answer answer = answerFor(failure);
+        response.setStatusCode(answer.status());
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        return response.writeWith(Mono.fromCallable(() -> body(response, answer.body())));
+    }
+
+    /** The answer to a failure: the refusal found inside it, or what its kind says. */
+    static Answer answerFor(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Answer answer = answerForOne(cause);
+            if (answer != null) {
+                return answer;
+            }
+        }
+        logger.error("Request failed on an unexpected error", failure);
+        return new Answer(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                          "Une erreur inattendue est survenue. Merci de réessayer plus tard.");
+    }
+
+    private static Answer answerForOne(Throwable cause) {
+        if (cause instanceof RefusedException refused) {
+            return new Answer(statusOf(refused.kind()), refused.code(), refused.getMessage());
+        }
+        if (cause instanceof HandlerExecutionException execution
                 && execution.getDetails().orElse(null) instanceof RefusedException refused) {
-            return refused(refused);
+            return answerForOne(refused);
         }
         if (cause instanceof ConcurrencyException) {
-            return concurrentChange();
+            return new Answer(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
+                              "Une autre modification est arrivée en même temps. Merci de réessayer.");
         }
         if (cause instanceof AggregateNotFoundException) {
-            return answer(HttpStatus.NOT_FOUND, "NOT_FOUND", "Cet élément n'existe pas.");
+            return new Answer(HttpStatus.NOT_FOUND, "NOT_FOUND", "Cet élément n'existe pas.");
         }
-        return unexpected(cause instanceof Exception inner ? inner : e);
-    }
-
-    @ExceptionHandler(ConcurrencyException.class)
-    public ResponseEntity<ErrorResponse> concurrentChange() {
-        return answer(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
-                      "Une autre modification est arrivée en même temps. Merci de réessayer.");
-    }
-
-    @ExceptionHandler({ServerWebInputException.class, DecodingException.class})
-    public ResponseEntity<ErrorResponse> unreadable(Exception e) {
-        return answer(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
-                      "La demande est incomplète ou mal formée.");
-    }
-
-    @ExceptionHandler(UnsupportedMediaTypeStatusException.class)
-    public ResponseEntity<ErrorResponse> unsupportedMediaType() {
-        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                      "Ce type de contenu n'est pas accepté ici.");
-    }
-
-    @ExceptionHandler(MethodNotAllowedException.class)
-    public ResponseEntity<ErrorResponse> methodNotAllowed() {
-        return answer(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                      "Cette action n'est pas possible à cette adresse.");
-    }
-
-    @ExceptionHandler(ResponseStatusException.class)
-    public ResponseEntity<ErrorResponse> status(ResponseStatusException e) {
-        if (e.getStatusCode().value() == 404) {
-            return answer(HttpStatus.NOT_FOUND, "NOT_FOUND", "Cette page n'existe pas.");
+        if (cause instanceof DataBufferLimitException) {
+            return new Answer(HttpStatus.PAYLOAD_TOO_LARGE, "CONTENT_TOO_LARGE",
+                              "Le fichier ou la demande est trop volumineux.");
         }
-        if (e.getStatusCode().is4xxClientError()) {
-            return answer(HttpStatus.valueOf(e.getStatusCode().value()), "INVALID_REQUEST",
-                          "La demande n'a pas pu être traitée.");
+        if (cause instanceof ServerWebInputException || cause instanceof CodecException) {
+            return new Answer(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "La demande est incomplète ou mal formée.");
         }
-        return unexpected(e);
+        if (cause instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
+            return answerForStatus(status.getStatusCode());
+        }
+        return null;
     }
 
-    @ExceptionHandler(Exception.class)
-    public ResponseEntity<ErrorResponse> unexpected(Exception e) {
-        logger.error("Request failed on an unexpected error", e);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                      "Une erreur inattendue est survenue. Merci de réessayer plus tard.");
+    private static Answer answerForStatus(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 404 -> new Answer(status, "NOT_FOUND", "Cette adresse n'existe pas.");
+            case 405 -> new Answer(status, "METHOD_NOT_ALLOWED", "Cette action n'est pas possible à cette adresse.");
+            case 406 -> new Answer(status, "NOT_ACCEPTABLE", "Ce format de réponse n'est pas disponible ici.");
+            case 413 -> new Answer(status, "CONTENT_TOO_LARGE", "Le fichier ou la demande est trop volumineux.");
+            case 415 -> new Answer(status, "UNSUPPORTED_MEDIA_TYPE", "Ce type de contenu n'est pas accepté ici.");
+            default -> new Answer(status, "INVALID_REQUEST", "La demande n'a pas pu être traitée.");
+        };
     }
 
     private static HttpStatus statusOf(RefusedException.Kind kind) {
@@ -106,7 +117,15 @@ public class ApiErrorHandler {
         };
     }
 
-    private static ResponseEntity<ErrorResponse> answer(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(new ErrorResponse(code, message));
+    private DataBuffer body(ServerHttpResponse response, ErrorResponse body) throws JsonProcessingException {
+        return response.bufferFactory().wrap(objectMapper.writeValueAsBytes(body));
+    }
+
+    /** A status and the body that goes with it. */
+    record Answer(HttpStatusCode status, ErrorResponse body) {
+
+        Answer(HttpStatusCode status, String code, String message) {
+            this(status, new ErrorResponse(code, message));
+        }
     }
 }
