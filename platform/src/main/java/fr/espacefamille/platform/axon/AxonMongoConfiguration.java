@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import fr.espacefamille.events.Audit;
 import fr.espacefamille.platform.eventstore.EventStoreProperties;
 import fr.espacefamille.platform.eventstore.MongoEventStorageEngine;
 import org.axonframework.commandhandling.CommandBus;
@@ -21,6 +22,9 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -138,6 +142,18 @@ public class AxonMongoConfiguration {
     @Bean(SNAPSHOT_TRIGGER)
     public SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, EventStoreProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /** Keeps the origin of every message, as Axon does by default: correlation and trace ids. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Copies the command's author onto the events it records, for the audit trail. */
+    @Bean
+    public CorrelationDataProvider authorProvider() {
+        return new SimpleCorrelationDataProvider(Audit.AUTHOR);
     }
 
     /** The command gateway, retrying a command that lost a race on its aggregate. */

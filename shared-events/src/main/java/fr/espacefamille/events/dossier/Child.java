@@ -6,9 +6,12 @@ import java.util.List;
 /**
  * A child of a dossier and the services he or she is enrolled in.
  *
+ * <p>Services are named by the codes of the town's export ({@code RESTAURATION},
+ * {@code ACCUEIL_SOIR}, ...): each town configures its own.
+ *
  * @param school      {@code null} when not given
  * @param schoolClass the class, such as {@code CE1} or {@code MS}; {@code null} when not given
- * @param enrolments  each service once, in the order of {@link ServiceCode}
+ * @param enrolments  service codes, each once, in the order of the export
  */
 public record Child(
         String firstName,
@@ -16,7 +19,7 @@ public record Child(
         LocalDate birthDate,
         String school,
         String schoolClass,
-        List<ServiceCode> enrolments
+        List<String> enrolments
 ) {
 
     public Child {
