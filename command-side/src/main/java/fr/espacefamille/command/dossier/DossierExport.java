@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -210,7 +211,7 @@ final class DossierExport {
             found.add("INVOICE_EMAIL_WITHOUT_ADDRESS",
                     "les factures sont envoyées par e-mail, mais aucun responsable n'a d'adresse e-mail.");
         }
-        Child child = child(record, found);
+        Child child = child(record, number, found);
 
         if (!found.isEmpty()) {
             problems.addAll(found.list());
@@ -275,17 +276,28 @@ final class DossierExport {
                 emptyToNull(record.get(prefix + "_adresse")));
     }
 
-    private Child child(CSVRecord record, LineProblems found) {
+    private Child child(CSVRecord record, String dossierNumber, LineProblems found) {
         String firstName = record.get("enfant_prenom");
         String lastName = record.get("enfant_nom");
         if (firstName.isEmpty() || lastName.isEmpty()) {
             found.add("CHILD_NAME_MISSING", "le prénom ou le nom de l'enfant est vide.");
         }
         LocalDate birthDate = birthDate(record.get("enfant_date_naissance"), found);
-        return new Child(firstName, lastName, birthDate,
+        String childId = birthDate == null ? null : childId(dossierNumber, firstName, birthDate);
+        return new Child(childId, firstName, lastName, birthDate,
                          emptyToNull(record.get("enfant_ecole")),
                          emptyToNull(record.get("enfant_classe")),
                          enrolments(record.get("inscriptions"), found));
+    }
+
+    /** Readable and stable: the same child gets the same id at every import, whatever the line order. */
+    static String childId(String dossierNumber, String firstName, LocalDate birthDate) {
+        String name = Normalizer.normalize(firstName, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
+        return dossierNumber + "-" + name + "-" + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     private LocalDate birthDate(String value, LineProblems found) {
@@ -330,8 +342,7 @@ final class DossierExport {
                         "Ligne " + row.line() + " : les informations de la famille diffèrent de celles de la ligne "
                                 + first.line() + " pour le même dossier."));
             }
-            String child = row.child().firstName().toLowerCase(Locale.ROOT) + "|" + row.child().birthDate();
-            if (!children.add(child)) {
+            if (!children.add(row.child().childId())) {
                 problems.add(new ImportProblem(row.line(), row.dossierNumber(), "DUPLICATE_CHILD",
                         "Ligne " + row.line() + " : l'enfant " + row.child().firstName()
                                 + " figure déjà dans ce dossier."));
