@@ -17,14 +17,16 @@ import java.util.Date;
  *
  * <p>Payload and metadata are written by the event serializer as Jackson trees and stored as
  * nested BSON documents, so that an event reads as plain JSON in any MongoDB console. The
- * payload type and revision are kept beside it for upcasting.
+ * payload type and revision are kept beside it for upcasting. A BSON date holds milliseconds,
+ * so the nanoseconds of the timestamp are kept beside it too: an event read back from the store
+ * is the event that was published, to the nanosecond, and a replayed projection the same.
  *
  * <p>An event document looks like this:
  * <pre>
  * { _id: 42,                                  // global position, gap-aware token index
  *   streamKey: "D-0012#3",                    // aggregate id and sequence, unique
  *   aggregateIdentifier: "D-0012", sequenceNumber: 3, aggregateType: "Dossier",
- *   eventIdentifier: "…", timestamp: ISODate("…"),
+ *   eventIdentifier: "…", timestamp: ISODate("…"), nanos: 123456789,
  *   payloadType: "fr.espacefamille.events.dossier.DossierRegisteredEvent", payloadRevision: null,
  *   payload: { … }, metaData: { … } }
  * </pre>
@@ -38,6 +40,7 @@ final class EventDocuments {
     static final String AGGREGATE_TYPE = "aggregateType";
     static final String EVENT_IDENTIFIER = "eventIdentifier";
     static final String TIMESTAMP = "timestamp";
+    static final String NANOS = "nanos";
     static final String PAYLOAD_TYPE = "payloadType";
     static final String PAYLOAD_REVISION = "payloadRevision";
     static final String PAYLOAD = "payload";
@@ -75,6 +78,7 @@ final class EventDocuments {
         }
         return document.append(EVENT_IDENTIFIER, event.getIdentifier())
                        .append(TIMESTAMP, Date.from(event.getTimestamp()))
+                       .append(NANOS, event.getTimestamp().getNano())
                        .append(PAYLOAD_TYPE, payload.getType().getName())
                        .append(PAYLOAD_REVISION, payload.getType().getRevision())
                        .append(PAYLOAD, toBson(payload.getData()))
@@ -91,7 +95,7 @@ final class EventDocuments {
                 domainEvent ? document.getString(AGGREGATE_IDENTIFIER) : eventIdentifier,
                 domainEvent ? document.getLong(SEQUENCE_NUMBER) : 0L,
                 eventIdentifier,
-                document.getDate(TIMESTAMP).toInstant(),
+                timestampOf(document),
                 document.getString(PAYLOAD_TYPE),
                 document.getString(PAYLOAD_REVISION),
                 toTree(document.get(PAYLOAD)),
@@ -99,7 +103,9 @@ final class EventDocuments {
     }
 
     static Instant timestampOf(Document document) {
-        return document.getDate(TIMESTAMP).toInstant();
+        Instant timestamp = document.getDate(TIMESTAMP).toInstant();
+        Integer nanos = document.getInteger(NANOS);
+        return nanos == null ? timestamp : Instant.ofEpochSecond(timestamp.getEpochSecond(), nanos);
     }
 
     private Object toBson(JsonNode node) {

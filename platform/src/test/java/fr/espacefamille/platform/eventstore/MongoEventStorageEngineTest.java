@@ -83,6 +83,16 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void keepsTheTimestampToTheNanosecond() {
+        Instant published = Instant.parse("2026-09-01T06:00:00.123456789Z");
+        engine.appendEvents(new GenericDomainEventMessage<>("Test", "D-9", 0, new Counted(1), MetaData.emptyInstance(),
+                                                            "event-9", published));
+
+        assertThat(engine.readEvents("D-9", 0).next().getTimestamp()).isEqualTo(published);
+        assertThat(engine.readEvents(null, false).findFirst().orElseThrow().getTimestamp()).isEqualTo(published);
+    }
+
+    @Test
     void readsAnAggregateStreamBackInOrderAcrossBatches() {
         List<DomainEventMessage<?>> events = IntStream.range(0, 130)
                 .<DomainEventMessage<?>>mapToObj(sequence -> event("D-2", sequence, new Counted(sequence)))
