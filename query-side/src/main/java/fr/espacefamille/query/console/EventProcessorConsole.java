@@ -101,10 +101,11 @@ public class EventProcessorConsole {
         String error = segments.stream().filter(EventTrackerStatus::isErrorState)
                 .map(status -> String.valueOf(status.getError()))
                 .findFirst().orElse(null);
+        boolean behindHead = position.isEmpty() || position.getAsLong() < head;
         return new ProcessorStatus(tracking.getName(),
                                    tracking.supportsReset(),
                                    tracking.isRunning(),
-                                   segments.stream().anyMatch(EventTrackerStatus::isReplaying),
+                                   behindHead && segments.stream().anyMatch(EventTrackerStatus::isReplaying),
                                    error,
                                    position.isPresent() ? position.getAsLong() : null,
                                    head,

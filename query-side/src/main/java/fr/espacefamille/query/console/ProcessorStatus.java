@@ -6,7 +6,8 @@ package fr.espacefamille.query.console;
  * @param name         the processing group
  * @param replayable   whether a replay is allowed (projections yes, e-mails and webhooks never)
  * @param running      whether it runs in this process
- * @param replaying    whether it is rebuilding its read model
+ * @param replaying    whether it is rebuilding its read model and has not yet caught up with the
+ *                     head (Axon keeps a replay open until a newer event arrives)
  * @param error        the error it is retrying on, if any
  * @param position     the global position it has reached; {@code null} before the first event
  * @param head         the highest global position in the store
