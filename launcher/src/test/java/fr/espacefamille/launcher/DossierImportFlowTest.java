@@ -161,6 +161,14 @@ class DossierImportFlowTest {
     }
 
     @Test
+    void thePublicSpaceAndTheBackOfficeAreServedAtTheirFolders() {
+        http.get().uri("/").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("Espace Famille"));
+        http.get().uri("/staff/").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("Importer les dossiers"));
+    }
+
+    @Test
     void eachSideRunsAloneAgainstTheSharedDatabase() throws IOException {
         WebTestClient commandSide = clientOf(start(fr.espacefamille.command.CommandSideApplication.class));
         WebTestClient querySide = clientOf(start(fr.espacefamille.query.QuerySideApplication.class));
