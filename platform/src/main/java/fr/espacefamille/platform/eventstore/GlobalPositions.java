@@ -25,13 +25,19 @@ final class GlobalPositions {
         this.counterId = counterId;
     }
 
-    /** Reserves {@code count} consecutive positions and returns the first. */
+    /**
+     * Reserves {@code count} consecutive positions and returns the first.
+     *
+     * <p>It asks for the counter as it was before the increment: the in-process server answers
+     * "after" with its live document, which a concurrent increment can change before the answer
+     * is written, so that two writers would get the same block; "before" is a copy.
+     */
     long allocate(int count) {
-        Document counter = counters.findOneAndUpdate(
+        Document before = counters.findOneAndUpdate(
                 Filters.eq("_id", counterId),
                 Updates.inc(VALUE, (long) count),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return counter.getLong(VALUE) - count + 1;
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        return before == null ? 1 : before.getLong(VALUE) + 1;
     }
 
     /** The highest position handed out so far, 0 when the store is empty. */

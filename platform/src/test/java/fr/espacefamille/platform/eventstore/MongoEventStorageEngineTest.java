@@ -160,6 +160,33 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void sixteenWritersAppendingToTheirOwnAggregatesEachGetTheirOwnPositions() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> appends = new ArrayList<>();
+        for (int writer = 0; writer < 16; writer++) {
+            String aggregate = "D-W" + writer;
+            appends.add(writers.submit(() -> {
+                start.await();
+                for (int sequence = 0; sequence < 50; sequence++) {
+                    engine.appendEvents(event(aggregate, sequence, new Counted(sequence)));
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> append : appends) {
+            append.get();
+        }
+        writers.shutdown();
+
+        List<Long> positions = new ArrayList<>();
+        database.getCollection("events").find().forEach(document -> positions.add(document.getLong("_id")));
+        assertThat(positions).hasSize(800).doesNotHaveDuplicates();
+        assertThat(engine.headPosition()).isEqualTo(800);
+    }
+
+    @Test
     void aFailedAppendToSeveralAggregatesLeavesNoneOfItsEvents() {
         engine.appendEvents(event("D-6", 0, new Counted(0)));
 
