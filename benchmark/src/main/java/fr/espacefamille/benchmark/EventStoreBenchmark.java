@@ -1,0 +1,110 @@
+package fr.espacefamille.benchmark;
+
+import com.mongodb.client.MongoDatabase;
+import fr.espacefamille.benchmark.ledger.LedgerApplication;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures the event store on the embedded MongoDB server at several store sizes and prints one
+ * table: appends through Axon's command gateway against raw driver inserts, append latencies,
+ * a projection's replay against a raw scan, each with its target.
+ *
+ * <p>At each size it first fills the store (see {@link StoreFiller}), then times a fixed number
+ * of operations, so that the run time grows with the fill and not with the measurements. A
+ * warm-up round on the empty store runs every measurement once before the first point.
+ */
+public final class EventStoreBenchmark {
+
+    static final int MANY_CALLERS = 16;
+    private static final Logger logger = LoggerFactory.getLogger(EventStoreBenchmark.class);
+
+    private final BenchmarkOptions options;
+    private final StoreFiller filler;
+    private final Measurements measurements;
+
+    private EventStoreBenchmark(BenchmarkOptions options, ConfigurableApplicationContext app) {
+        this.options = options;
+        MongoDatabase database = app.getBean("espaceFamilleDatabase", MongoDatabase.class);
+        this.filler = new StoreFiller(app.getBean(EventStorageEngine.class), database.getCollection("events"));
+        this.measurements = new Measurements(app);
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (BenchmarkOptions.wantsHelp(args)) {
+            System.out.print(BenchmarkOptions.USAGE);
+            return;
+        }
+        BenchmarkOptions options = BenchmarkOptions.parse(args);
+        boolean passed;
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(options.backend());
+             ConfigurableApplicationContext app = start(mongo)) {
+            EventStoreBenchmark benchmark = new EventStoreBenchmark(options, app);
+            List<PointResult> points = benchmark.run(mongo);
+            passed = new ResultTable(points, MANY_CALLERS).print(System.out, benchmark.header(mongo));
+        }
+        System.exit(passed ? 0 : 1);
+    }
+
+    private static ConfigurableApplicationContext start(EmbeddedMongo mongo) {
+        return new SpringApplicationBuilder(LedgerApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--spring.data.mongodb.uri=" + mongo.uri(),
+                     "--spring.data.mongodb.database=benchmark",
+                     "--spring.main.banner-mode=off",
+                     "--logging.level.root=WARN",
+                     "--logging.level.fr.espacefamille=INFO",
+                     "--logging.level.org.springframework.core.annotation=ERROR");
+    }
+
+    private List<PointResult> run(EmbeddedMongo mongo) throws InterruptedException {
+        logger.info("Warming up on the empty store");
+        measure(0, options.operations() / 4, 0, 0, 1_000, mongo);
+        List<PointResult> points = new ArrayList<>();
+        for (long size : options.sizes()) {
+            long began = System.nanoTime();
+            long filled = filler.fillTo(size);
+            long fillNanos = System.nanoTime() - began;
+            logger.info("Measuring at [{}] events", filler.storedEvents());
+            points.add(measure(size, options.operations(), filled, fillNanos, options.replayedAt(size), mongo));
+        }
+        return points;
+    }
+
+    private PointResult measure(long size, int operations, long filled, long fillNanos, long replayed,
+                                EmbeddedMongo mongo) throws InterruptedException {
+        long stored = filler.storedEvents();
+        Callers.Timing gatewayOne = measurements.gatewayAppends(
+                1, operations, filler.takeUntouchedLedgers(Measurements.LEDGERS_PER_CALLER));
+        Callers.Timing gatewayMany = measurements.gatewayAppends(
+                MANY_CALLERS, operations, filler.takeUntouchedLedgers(MANY_CALLERS * Measurements.LEDGERS_PER_CALLER));
+        Callers.Timing rawOne = measurements.rawInserts(1, operations);
+        Callers.Timing rawMany = measurements.rawInserts(MANY_CALLERS, operations);
+        Measurements.Rate replay = measurements.replay(replayed);
+        Measurements.Rate scan = measurements.scan(replayed);
+        return new PointResult(size, stored, filled, fillNanos, gatewayOne, gatewayMany, rawOne, rawMany,
+                               replay, scan, mongo.dataSize());
+    }
+
+    private List<String> header(EmbeddedMongo mongo) {
+        return List.of(
+                "Event store benchmark on the embedded MongoDB server (mongo-java-server, " + mongo.describe() + ")",
+                "%d processors, %s operations timed per point and caller count, %s events replayed and scanned"
+                        .formatted(Runtime.getRuntime().availableProcessors(), ResultTable.count(options.operations()),
+                                   options.replayEvents() == 0 ? "all" : ResultTable.count(options.replayEvents())),
+                "Filled through MongoEventStorageEngine.appendEvents (the engine's own documents), "
+                        + "%,d events per call, %d events per ledger"
+                        .formatted(StoreFiller.EVENTS_PER_APPEND, StoreFiller.EVENTS_PER_LEDGER),
+                "Appends: RecordEntryCommand through the command gateway to a cached event-sourced aggregate, "
+                        + Measurements.LEDGERS_PER_CALLER + " filled ledgers per caller",
+                "Raw: insertOne of copies of a stored event document; replay: tracking processor reset to "
+                        + "head - N, to caught up; scan: find() of N documents");
+    }
+}

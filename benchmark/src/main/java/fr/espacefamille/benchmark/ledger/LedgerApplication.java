@@ -1,0 +1,29 @@
+package fr.espacefamille.benchmark.ledger;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The benchmark's application: one aggregate and one projection on the project's own Axon and
+ * MongoDB wiring ({@code AxonMongoConfiguration}), exactly as the sides get it.
+ *
+ * <p>The projection's processor does not start by itself: the benchmark starts it for a replay
+ * only, so that it takes nothing from the append measurements.
+ */
+@SpringBootApplication
+public class LedgerApplication {
+
+    @Bean
+    public ConfigurerModule ledgerProcessorStartsOnDemand(
+            @Value("${espace-famille.event-store.batch-size:100}") int batchSize) {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                LedgerProjection.GROUP,
+                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(batchSize)
+                        .andInitialTrackingToken(source -> source.createHeadToken())
+                        .andAutoStart(false));
+    }
+}
