@@ -12,7 +12,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -135,8 +134,8 @@ public class AxonMongoConfiguration {
     }
 
     @Bean(AGGREGATE_CACHE)
-    public Cache aggregateCache() {
-        return new WeakReferenceCache();
+    public Cache aggregateCache(EventStoreProperties properties) {
+        return new RecentAggregatesCache(properties.cachedAggregates());
     }
 
     @Bean(SNAPSHOT_TRIGGER)

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param maxGapOffset      how far below a token's index a gap is still awaited, in positions
  * @param fetchDelay        how often an idle processor looks for events appended by other nodes
  * @param snapshotThreshold events after which an aggregate is snapshotted
+ * @param cachedAggregates  aggregates kept in memory by each node, the most recently used
  */
 @ConfigurationProperties("espace-famille.event-store")
 public record EventStoreProperties(
@@ -20,7 +21,8 @@ public record EventStoreProperties(
         Duration gapTimeout,
         Integer maxGapOffset,
         Duration fetchDelay,
-        Integer snapshotThreshold
+        Integer snapshotThreshold,
+        Integer cachedAggregates
 ) {
 
     public EventStoreProperties {
@@ -29,5 +31,6 @@ public record EventStoreProperties(
         maxGapOffset = maxGapOffset == null ? 10_000 : maxGapOffset;
         fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
         snapshotThreshold = snapshotThreshold == null ? 100 : snapshotThreshold;
+        cachedAggregates = cachedAggregates == null ? 5_000 : cachedAggregates;
     }
 }

@@ -48,8 +48,9 @@ import java.util.stream.StreamSupport;
  * that its cost does not grow with the store, on a real MongoDB as on the in-process server
  * (which answers every range query and sort with a full scan):
  * <ul>
- *   <li>Append: a counter document, incremented by {@code _id}, hands out a block of global
- *   positions; the events are inserted with those positions as {@code _id}. A unique index
+ *   <li>Append: a counter document, incremented by {@code _id}, hands out blocks of global
+ *   positions, which each writer uses up for a short while ({@link GlobalPositions}); the
+ *   events are inserted with those positions as {@code _id}. A unique index
  *   on {@code streamKey} (aggregate id and sequence number) refuses a second event at the same
  *   sequence number, which Axon turns into a concurrency exception. Nothing is overwritten.</li>
  *   <li>Load an aggregate: {@code $in} on the stream keys that follow, in growing batches,
@@ -71,6 +72,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     private static final Logger logger = LoggerFactory.getLogger(MongoEventStorageEngine.class);
     private static final int FIRST_AGGREGATE_BATCH = 16;
+    private static final Duration MAX_BLOCK_LIFETIME = Duration.ofMillis(500);
+    private static final String LAST_EVENT_POSITION = "lastEventPosition";
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -84,12 +87,19 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         super(builder);
         this.events = builder.database.getCollection(builder.eventCollection);
         this.snapshots = builder.database.getCollection(builder.snapshotCollection);
-        this.positions = new GlobalPositions(builder.database.getCollection(builder.positionCollection),
-                                             builder.eventCollection);
-        this.documents = new EventDocuments(builder.objectMapper);
         this.missingPositions = new MissingPositions(builder.clock, builder.gapTimeout);
+        this.positions = new GlobalPositions(builder.database.getCollection(builder.positionCollection),
+                                             builder.eventCollection, blockLifetime(builder.gapTimeout),
+                                             missingPositions::abandoned);
+        this.documents = new EventDocuments(builder.objectMapper);
         this.batchSize = builder.batchSize;
         this.maxGapOffset = builder.maxGapOffset;
+    }
+
+    /** Positions reserved in advance are used within a tenth of the gap timeout, half a second at most. */
+    private static Duration blockLifetime(Duration gapTimeout) {
+        Duration tenth = gapTimeout.dividedBy(10);
+        return tenth.compareTo(MAX_BLOCK_LIFETIME) < 0 ? tenth : MAX_BLOCK_LIFETIME;
     }
 
     public static Builder builder() {
@@ -125,6 +135,12 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         Document document = documents.toDocument(snapshot, serializer, null);
         document.remove(EventDocuments.STREAM_KEY);
         document.append("_id", snapshot.getAggregateIdentifier());
+        Document lastEvent = events.find(Filters.eq(EventDocuments.STREAM_KEY, EventDocuments.streamKey(
+                snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber())))
+                .projection(new Document("_id", 1)).first();
+        if (lastEvent != null) {
+            document.append(LAST_EVENT_POSITION, lastEvent.getLong("_id"));
+        }
         snapshots.replaceOne(Filters.eq("_id", snapshot.getAggregateIdentifier()), document,
                              new ReplaceOptions().upsert(true));
     }
@@ -150,10 +166,24 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 .map(StoredEvent.class::cast);
     }
 
+    /**
+     * The aggregate's snapshot. Appends that follow take positions above the snapshot's last
+     * event, which the snapshot document records (older snapshots do not: then the next append
+     * takes a fresh block of positions).
+     */
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         Document snapshot = snapshots.find(Filters.eq("_id", aggregateIdentifier)).first();
-        return snapshot == null ? Stream.empty() : Stream.of(documents.fromDocument(snapshot, null));
+        if (snapshot == null) {
+            return Stream.empty();
+        }
+        Long lastEventPosition = snapshot.getLong(LAST_EVENT_POSITION);
+        if (lastEventPosition == null) {
+            positions.giveUpBlock();
+        } else {
+            positions.coverUpTo(lastEventPosition);
+        }
+        return Stream.of(documents.fromDocument(snapshot, null));
     }
 
     /**
@@ -283,8 +313,13 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         if (liveGaps.size() == token.getGaps().size()) {
             return token;
         }
-        logger.warn("Giving up {} position(s) that stayed empty longer than the gap timeout, below [{}]",
-                    token.getGaps().size() - liveGaps.size(), token.getIndex());
+        long timedOut = token.getGaps().stream()
+                             .filter(gap -> !missingPositions.isStillAwaited(gap) && !missingPositions.isAbandoned(gap))
+                             .count();
+        if (timedOut > 0) {
+            logger.warn("Giving up {} position(s) that stayed empty longer than the gap timeout, below [{}]",
+                        timedOut, token.getIndex());
+        }
         return GapAwareTrackingToken.newInstance(token.getIndex(), liveGaps);
     }
 
@@ -309,8 +344,12 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                                       .mapToObj(sequence -> EventDocuments.streamKey(aggregateIdentifier, sequence))
                                       .toList();
         List<StoredEvent> found = new ArrayList<>(size);
-        events.find(Filters.in(EventDocuments.STREAM_KEY, keys))
-              .forEach(document -> found.add(documents.fromDocument(document, null)));
+        long highestPosition = 0;
+        for (Document document : events.find(Filters.in(EventDocuments.STREAM_KEY, keys))) {
+            highestPosition = Math.max(highestPosition, document.getLong("_id"));
+            found.add(documents.fromDocument(document, null));
+        }
+        positions.coverUpTo(highestPosition);
         found.sort(Comparator.comparingLong(StoredEvent::getSequenceNumber));
         return new AggregateBatch(from + found.size(), found.size() == size ? size : 0, found);
     }
