@@ -11,12 +11,14 @@ import java.util.Locale;
  * @param backend      the embedded server's storage: its H2 file (as the launcher runs it) or memory
  * @param operations   appends, and raw inserts, timed per point and per number of callers
  * @param replayEvents events replayed and scanned per point; 0 means the whole store
+ * @param repeat       runs of each measurement per point, the fastest kept
  */
 record BenchmarkOptions(
         List<Long> sizes,
         Backend backend,
         int operations,
-        long replayEvents
+        long replayEvents,
+        int repeat
 ) {
 
     static final String USAGE = """
@@ -24,7 +26,8 @@ record BenchmarkOptions(
               --sizes=10000,100000,1000000  store sizes to measure at (k and M suffixes allowed)
               --backend=h2|memory           embedded server storage (default h2, as the launcher)
               --operations=3000             appends and raw inserts timed per point and caller count
-              --replay=20000|all            events replayed and scanned per point (default 20000)
+              --replay=all|20000            events replayed and scanned per point (default all)
+              --repeat=2                    runs of each measurement per point; the fastest is kept
               --help                        this text
             """;
 
@@ -35,7 +38,8 @@ record BenchmarkOptions(
         List<Long> sizes = List.of(10_000L, 100_000L, 1_000_000L);
         Backend backend = Backend.H2;
         int operations = 3_000;
-        long replayEvents = 20_000;
+        long replayEvents = 0;
+        int repeat = 2;
         for (String arg : args) {
             String[] option = arg.split("=", 2);
             String value = option.length > 1 ? option[1].trim() : "";
@@ -45,22 +49,18 @@ record BenchmarkOptions(
                 case "--backend" -> backend = Backend.valueOf(value.toUpperCase(Locale.ROOT));
                 case "--operations" -> operations = Math.toIntExact(count(value));
                 case "--replay" -> replayEvents = "all".equals(value) ? 0 : count(value);
+                case "--repeat" -> repeat = Math.toIntExact(count(value));
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
-        if (sizes.isEmpty() || sizes.get(0) < 1 || operations < 16 || replayEvents < 0) {
-            throw new IllegalArgumentException("Sizes must be positive and operations at least 16");
+        if (sizes.isEmpty() || sizes.get(0) < 1 || operations < 16 || replayEvents < 0 || repeat < 1) {
+            throw new IllegalArgumentException("Sizes and repeat must be positive, operations at least 16");
         }
-        return new BenchmarkOptions(sizes, backend, operations, replayEvents);
+        return new BenchmarkOptions(sizes, backend, operations, replayEvents, repeat);
     }
 
     static boolean wantsHelp(String... args) {
         return Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
-    }
-
-    /** How many events a point replays and scans in a store of {@code size} events. */
-    long replayedAt(long size) {
-        return replayEvents == 0 ? size : Math.min(replayEvents, size);
     }
 
     private static long count(String text) {

@@ -66,45 +66,73 @@ public final class EventStoreBenchmark {
 
     private List<PointResult> run(EmbeddedMongo mongo) throws InterruptedException {
         logger.info("Warming up on the empty store");
-        measure(0, options.operations() / 4, 0, 0, 1_000, mongo);
+        measure(0, options.operations() / 4, 0, 0, 1_000, mongo, 1);
         List<PointResult> points = new ArrayList<>();
         for (long size : options.sizes()) {
             long began = System.nanoTime();
             long filled = filler.fillTo(size);
             long fillNanos = System.nanoTime() - began;
             logger.info("Measuring at [{}] events", filler.storedEvents());
-            points.add(measure(size, options.operations(), filled, fillNanos, options.replayedAt(size), mongo));
+            points.add(measure(size, options.operations(), filled, fillNanos, options.replayEvents(), mongo,
+                               options.repeat()));
         }
         return points;
     }
 
+    /**
+     * Measures one point. Each measurement runs {@code repeat} times, interleaved with its raw
+     * counterpart, and the fastest run of each is kept: on a machine shared with other work the
+     * fastest run is the one least disturbed, and interleaving disturbs both sides alike.
+     */
     private PointResult measure(long size, int operations, long filled, long fillNanos, long replayed,
-                                EmbeddedMongo mongo) throws InterruptedException {
+                                EmbeddedMongo mongo, int repeat) throws InterruptedException {
         long stored = filler.storedEvents();
-        Callers.Timing gatewayOne = measurements.gatewayAppends(
-                1, operations, filler.takeUntouchedLedgers(Measurements.LEDGERS_PER_CALLER));
-        Callers.Timing gatewayMany = measurements.gatewayAppends(
-                MANY_CALLERS, operations, filler.takeUntouchedLedgers(MANY_CALLERS * Measurements.LEDGERS_PER_CALLER));
-        Callers.Timing rawOne = measurements.rawInserts(1, operations);
-        Callers.Timing rawMany = measurements.rawInserts(MANY_CALLERS, operations);
-        Measurements.Rate replay = measurements.replay(replayed);
-        Measurements.Rate scan = measurements.scan(replayed);
+        Callers.Timing gatewayOne = null;
+        Callers.Timing gatewayMany = null;
+        Callers.Timing rawOne = null;
+        Callers.Timing rawMany = null;
+        Measurements.Rate replay = null;
+        Measurements.Rate scan = null;
+        int ledgersForMany = MANY_CALLERS * Measurements.LEDGERS_PER_CALLER;
+        for (int run = 0; run < repeat; run++) {
+            gatewayOne = faster(gatewayOne, measurements.gatewayAppends(
+                    1, operations, filler.takeUntouchedLedgers(Measurements.LEDGERS_PER_CALLER)));
+            rawOne = faster(rawOne, measurements.rawInserts(1, operations));
+            gatewayMany = faster(gatewayMany, measurements.gatewayAppends(
+                    MANY_CALLERS, operations, filler.takeUntouchedLedgers(ledgersForMany)));
+            rawMany = faster(rawMany, measurements.rawInserts(MANY_CALLERS, operations));
+        }
+        for (int run = 0; run < repeat; run++) {
+            replay = faster(replay, measurements.replay(replayed));
+            scan = faster(scan, measurements.scan(replayed));
+        }
         return new PointResult(size, stored, filled, fillNanos, gatewayOne, gatewayMany, rawOne, rawMany,
                                replay, scan, mongo.dataSize());
+    }
+
+    private static Callers.Timing faster(Callers.Timing best, Callers.Timing candidate) {
+        return best == null || candidate.perSecond() > best.perSecond() ? candidate : best;
+    }
+
+    private static Measurements.Rate faster(Measurements.Rate best, Measurements.Rate candidate) {
+        return best == null || candidate.perSecond() > best.perSecond() ? candidate : best;
     }
 
     private List<String> header(EmbeddedMongo mongo) {
         return List.of(
                 "Event store benchmark on the embedded MongoDB server (mongo-java-server, " + mongo.describe() + ")",
-                "%d processors, %s operations timed per point and caller count, %s events replayed and scanned"
-                        .formatted(Runtime.getRuntime().availableProcessors(), ResultTable.count(options.operations()),
-                                   options.replayEvents() == 0 ? "all" : ResultTable.count(options.replayEvents())),
+                ("%d processors, %s operations timed per point and caller count, %s events replayed and scanned,"
+                        + " fastest of %d runs").formatted(Runtime.getRuntime().availableProcessors(),
+                                   ResultTable.count(options.operations()),
+                                   options.replayEvents() == 0 ? "all" : ResultTable.count(options.replayEvents()),
+                                   options.repeat()),
                 "Filled through MongoEventStorageEngine.appendEvents (the engine's own documents), "
                         + "%,d events per call, %d events per ledger"
                         .formatted(StoreFiller.EVENTS_PER_APPEND, StoreFiller.EVENTS_PER_LEDGER),
                 "Appends: RecordEntryCommand through the command gateway to a cached event-sourced aggregate, "
                         + Measurements.LEDGERS_PER_CALLER + " filled ledgers per caller",
-                "Raw: insertOne of copies of a stored event document; replay: tracking processor reset to "
-                        + "head - N, to caught up; scan: find() of N documents");
+                "Raw: insertOne of copies of a stored event document; replay: tracking processor reset "
+                        + (options.replayEvents() == 0 ? "to the tail" : "to head - N")
+                        + ", timed to caught up; scan: find() iterated with the driver");
     }
 }

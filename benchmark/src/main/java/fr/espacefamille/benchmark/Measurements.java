@@ -99,8 +99,9 @@ final class Measurements {
     }
 
     /**
-     * Resets the projection's processor to {@code count} events before the head and times it
-     * catching up: from its start until it reports being caught up at the last visible event.
+     * Resets the projection's processor to {@code count} events before the head, or to the tail
+     * for 0, and times it catching up: from its start until it reports being caught up at the
+     * last visible event.
      */
     Rate replay(long count) throws InterruptedException {
         if (tokenStore.fetchSegments(LedgerProjection.GROUP).length == 0) {
@@ -108,7 +109,7 @@ final class Measurements {
         }
         long head = engine.headPosition();
         long lastEvent = engine.createHeadToken().position().orElse(0);
-        long from = Math.max(0, head - count);
+        long from = count == 0 ? 0 : Math.max(0, head - count);
         processor.resetTokens(from == 0 ? null : GapAwareTrackingToken.newInstance(from, List.of()));
         long handledBefore = projection.handled();
         long began = System.nanoTime();
@@ -119,7 +120,7 @@ final class Measurements {
         return new Rate(projection.handled() - handledBefore, elapsed);
     }
 
-    /** Iterates {@code count} event documents with the driver, in the server's natural order. */
+    /** Iterates {@code count} event documents, or all for 0, with the driver, in natural order. */
     Rate scan(long count) {
         long began = System.nanoTime();
         long seen = 0;

@@ -44,7 +44,8 @@ final class ResultTable {
         appends(manyCallers + " callers", PointResult::gatewayMany, PointResult::rawMany,
                 PointResult::ratioMany);
         latencyGrowth();
-        section("replay (" + count(points.get(0).replay().count()) + "+ events) and scan");
+        section("replay and scan");
+        row("  events replayed", point -> count(point.replay().count()), "");
         row("  projection replay, events/s", point -> count(point.replay().perSecond()), "");
         row("  raw scan, documents/s", point -> count(point.scan().perSecond()), "");
         judged("  replay / scan", PointResult::replayRatio, ratio -> ratio >= MIN_REPLAY_RATIO,

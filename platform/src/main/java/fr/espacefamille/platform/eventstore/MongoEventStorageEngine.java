@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.LongStream;
@@ -55,7 +56,9 @@ import java.util.stream.StreamSupport;
  *   sequence number, which Axon turns into a concurrency exception. Nothing is overwritten.</li>
  *   <li>Load an aggregate: {@code $in} on the stream keys that follow, in growing batches,
  *   until a batch comes back short.</li>
- *   <li>Tracking: {@code $in} on the token's gaps and the next positions up to the counter.
+ *   <li>Tracking: {@code $in} on the token's gaps and the next positions up to the counter;
+ *   a stream that starts with more than half of the store ahead reads that stretch with one
+ *   ordered query instead ({@link CatchUpCursor}).
  *   Tokens are {@link GapAwareTrackingToken}s: a position handed out but not yet visible (a
  *   slow insert, a paused writer on another node) stays a gap and is delivered when it shows
  *   up. A gap that stays empty for longer than the gap timeout (a failed append) is given
@@ -74,6 +77,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private static final int FIRST_AGGREGATE_BATCH = 16;
     private static final Duration MAX_BLOCK_LIFETIME = Duration.ofMillis(500);
     private static final String LAST_EVENT_POSITION = "lastEventPosition";
+    private static final int CATCH_UP_MIN_BATCHES = 10;
+    private static final int CATCH_UP_FETCH = 1_000;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -82,6 +87,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private final MissingPositions missingPositions;
     private final int batchSize;
     private final int maxGapOffset;
+    private final AtomicLong catchUpReads = new AtomicLong();
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -160,10 +166,60 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                                                        + "; this store tracks with gap-aware tokens");
         }
         GapAwareTrackingToken start = (GapAwareTrackingToken) trackingToken;
+        CatchUp catchUp = new CatchUp();
         return batches(new TrackedBatch(start, List.of()),
-                       previous -> new TrackedBatch(previous.lastToken(),
-                                                    fetchTrackedEvents(previous.lastToken(), batchSize)))
+                       previous -> new TrackedBatch(previous.lastToken(), nextTracked(previous.lastToken(), catchUp)))
+                .onClose(catchUp::close)
                 .map(StoredEvent.class::cast);
+    }
+
+    /**
+     * The next batch for a tracking stream. A stream whose first batch is far behind the head
+     * reads the stretch up to the head with one ordered {@link CatchUpCursor}, after the token's
+     * gaps; then, and otherwise, it reads batch by batch with {@code $in} on positions.
+     */
+    private List<StoredEvent> nextTracked(GapAwareTrackingToken lastToken, CatchUp catchUp) {
+        GapAwareTrackingToken token = withoutExpiredGaps(lastToken);
+        if (catchUp.isFirstBatch() && isFarBehind(token)) {
+            long head = positions.head();
+            logger.info("Catching up from [{}] to [{}] with one ordered read", token.getIndex(), head);
+            catchUp.start(CatchUpCursor.open(events, token.getIndex(), head, CATCH_UP_FETCH));
+            catchUpReads.incrementAndGet();
+            List<StoredEvent> filledGaps = filledGaps(token);
+            if (!filledGaps.isEmpty()) {
+                return filledGaps;
+            }
+        }
+        if (catchUp.isReading()) {
+            List<Document> found = catchUp.cursor().next(batchSize);
+            if (!found.isEmpty()) {
+                return withTokens(token, found);
+            }
+            logger.debug("Caught up through [{}] with one ordered read", catchUp.cursor().last());
+            catchUp.close();
+        }
+        return fetchTrackedEvents(lastToken, batchSize);
+    }
+
+    /**
+     * Whether a stream is so far behind that one ordered read beats batched lookups: more than
+     * half of the store ahead, and more than a few batches. On the in-process server the ordered
+     * read scans the whole collection, so it must replace reading a large part of it.
+     */
+    private boolean isFarBehind(GapAwareTrackingToken token) {
+        long head = positions.head();
+        long ahead = head - token.getIndex();
+        return ahead > (long) CATCH_UP_MIN_BATCHES * batchSize && ahead > head / 2;
+    }
+
+    private List<StoredEvent> filledGaps(GapAwareTrackingToken token) {
+        List<Long> gaps = new ArrayList<>(token.getGaps());
+        if (gaps.isEmpty()) {
+            return List.of();
+        }
+        List<Document> found = events.find(Filters.in("_id", gaps)).into(new ArrayList<>());
+        missingPositions.update(gaps, found.stream().map(document -> document.getLong("_id")).toList());
+        return withTokens(token, found);
     }
 
     /**
@@ -210,6 +266,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             }
         }
         return Optional.of(present);
+    }
+
+    /** How many ordered catch-up reads tracking streams opened so far. */
+    long catchUpReads() {
+        return catchUpReads.get();
     }
 
     /** The highest global position handed out so far; 0 for an empty store. */
@@ -412,6 +473,41 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     private interface Batch {
         List<StoredEvent> items();
+    }
+
+    /**
+     * The ordered read of one tracking stream, if it opened one: only a stream whose first batch
+     * is far behind does, so that streams following the head pay nothing for it.
+     */
+    private static final class CatchUp {
+
+        private CatchUpCursor cursor;
+        private boolean started;
+
+        boolean isFirstBatch() {
+            boolean first = !started;
+            started = true;
+            return first;
+        }
+
+        void start(CatchUpCursor opened) {
+            cursor = opened;
+        }
+
+        boolean isReading() {
+            return cursor != null;
+        }
+
+        CatchUpCursor cursor() {
+            return cursor;
+        }
+
+        void close() {
+            if (cursor != null) {
+                cursor.close();
+                cursor = null;
+            }
+        }
     }
 
     private record TrackedBatch(GapAwareTrackingToken start, List<StoredEvent> items) implements Batch {

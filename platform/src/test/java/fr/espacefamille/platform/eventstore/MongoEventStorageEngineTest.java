@@ -282,6 +282,45 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void aStreamFarBehindCatchesUpInPositionOrderAndStillAwaitsItsGaps() {
+        List<Counted> appended = new ArrayList<>();
+        long late = 0;
+        for (int i = 0; i < 2_500; i++) {
+            if (i == 1_200) {
+                late = reservePosition();
+            }
+            engine.appendEvents(event("C-" + (i % 25), i / 25, new Counted(i)));
+            appended.add(new Counted(i));
+        }
+
+        List<TrackedEventMessage<?>> caughtUp = tracked(null);
+        insertAt(late, event("C-late", 0, new Counted(-1)));
+        List<TrackedEventMessage<?>> after = tracked(caughtUp.get(caughtUp.size() - 1).trackingToken());
+
+        assertThat(engine.catchUpReads()).as("one ordered read for the whole stretch").isEqualTo(1);
+        assertThat(payloads(caughtUp)).containsExactlyElementsOf(appended);
+        assertThat(caughtUp).extracting(message -> positionOf(message.trackingToken())).isSorted();
+        assertThat(payloads(after)).containsExactly(new Counted(-1));
+    }
+
+    @Test
+    void aStreamFarBehindDeliversTheGapsOfItsTokenFirst() {
+        long slow = reservePosition();
+        for (int i = 0; i < 2_000; i++) {
+            engine.appendEvents(event("G-" + (i % 10), i / 10, new Counted(i)));
+        }
+        TrackingToken withGap = tracked(null).get(0).trackingToken();
+        insertAt(slow, event("G-slow", 0, new Counted(-1)));
+
+        List<TrackedEventMessage<?>> rest = tracked(withGap);
+
+        assertThat(engine.catchUpReads()).isEqualTo(2);
+        assertThat(rest).hasSize(2_000);
+        assertThat(rest.get(0).getPayload()).isEqualTo(new Counted(-1));
+        assertThat(rest.get(1).getPayload()).isEqualTo(new Counted(1));
+    }
+
+    @Test
     void deliversAnEventThatBecomesVisibleAfterALaterOne() {
         long slowPosition = reservePosition();
         engine.appendEvents(event("fast", 0, new Counted(2)));
