@@ -10,6 +10,7 @@ import fr.espacefamille.events.dossier.InvoiceDeliveryMode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.validator.routines.EmailValidator;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -62,12 +65,17 @@ final class DossierExport {
     private static final DateTimeFormatter FRENCH_DATE =
             DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final int MAX_FAMILY_QUOTIENT = 100_000;
+    private static final int MAX_FIELD_LENGTH = 200;
+    private static final int OLDEST_CHILD_YEARS = 25;
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\t\\r\\n]]");
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setDelimiter(';')
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
             .setTrim(true)
+            .setAllowMissingColumnNames(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY)
             .get();
 
     /**
@@ -100,6 +108,7 @@ final class DossierExport {
             throw RefusedException.invalid("IMPORT_FILE_EMPTY", "Le fichier est vide.");
         }
 
+        LineNumbers lineNumbers = new LineNumbers(text);
         Map<String, List<Row>> rowsByDossier = new LinkedHashMap<>();
         List<ImportProblem> problems = new ArrayList<>();
         int lines = 0;
@@ -107,7 +116,7 @@ final class DossierExport {
             checkHeader(parser.getHeaderNames());
             for (CSVRecord record : parser) {
                 lines++;
-                Row row = readRow(record, problems);
+                Row row = readRow(record, lineNumbers.lineAt(record.getCharacterPosition()), problems);
                 if (row != null) {
                     rowsByDossier.computeIfAbsent(row.dossierNumber(), number -> new ArrayList<>()).add(row);
                 }
@@ -172,7 +181,7 @@ final class DossierExport {
     }
 
     private static void checkHeader(List<String> header) {
-        if (header.size() == 1 && header.get(0).contains(",")) {
+        if (header.size() == 1 && header.get(0).matches(".*[,\\t|].*")) {
             throw RefusedException.invalid("IMPORT_WRONG_SEPARATOR",
                     "Les colonnes du fichier doivent être séparées par des points-virgules (;).");
         }
@@ -184,8 +193,7 @@ final class DossierExport {
     }
 
     /** One line of the export, read and checked on its own; {@code null} when malformed. */
-    private Row readRow(CSVRecord record, List<ImportProblem> problems) {
-        int line = (int) record.getRecordNumber() + 1;
+    private Row readRow(CSVRecord record, int line, List<ImportProblem> problems) {
         String number = record.isSet("numero_dossier") ? record.get("numero_dossier") : "";
         LineProblems found = new LineProblems(line, DOSSIER_NUMBER.matcher(number).matches() ? number : null);
 
@@ -195,6 +203,7 @@ final class DossierExport {
             problems.addAll(found.list());
             return null;
         }
+        checkCharacters(record, found);
         if (number.isEmpty()) {
             found.add("DOSSIER_NUMBER_MISSING", "le numéro de dossier est vide.");
         } else if (found.dossierNumber() == null) {
@@ -220,6 +229,18 @@ final class DossierExport {
         List<Guardian> guardians = second == null ? List.of(first) : List.of(first, second);
         return new Row(line, number, record.get("nom_dossier"), familyQuotient, mode, guardians, child,
                        FAMILY_COLUMNS.stream().map(record::get).toList());
+    }
+
+    /** Names and addresses are shown to parents and staff: printable text of a sensible length. */
+    private static void checkCharacters(CSVRecord record, LineProblems found) {
+        for (String column : COLUMNS) {
+            String value = record.get(column);
+            if (value.length() > MAX_FIELD_LENGTH) {
+                found.add("VALUE_TOO_LONG", "la colonne " + column + " dépasse " + MAX_FIELD_LENGTH + " caractères.");
+            } else if (CONTROL_CHARACTERS.matcher(value).find()) {
+                found.add("INVALID_CHARACTERS", "la colonne " + column + " contient des caractères invisibles.");
+            }
+        }
     }
 
     private static Integer familyQuotient(String value, LineProblems found) {
@@ -290,12 +311,16 @@ final class DossierExport {
                          enrolments(record.get("inscriptions"), found));
     }
 
-    /** Readable and stable: the same child gets the same id at every import, whatever the line order. */
+    /**
+     * Readable and stable: the same child gets the same id at every import, whatever the line
+     * order. Letters of every script are kept, accents and punctuation are not, so that
+     * {@code Léa} and {@code Lea} born the same day are one child typed twice.
+     */
     static String childId(String dossierNumber, String firstName, LocalDate birthDate) {
         String name = Normalizer.normalize(firstName, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("[^\\p{L}\\p{N}]+", "-")
                 .replaceAll("(^-|-$)", "");
         return dossierNumber + "-" + name + "-" + birthDate.format(DateTimeFormatter.BASIC_ISO_DATE);
     }
@@ -303,19 +328,19 @@ final class DossierExport {
     private LocalDate birthDate(String value, LineProblems found) {
         try {
             LocalDate date = LocalDate.parse(value, FRENCH_DATE);
-            if (!date.isAfter(today)) {
+            if (!date.isAfter(today) && date.isAfter(today.minusYears(OLDEST_CHILD_YEARS))) {
                 return date;
             }
         } catch (DateTimeParseException e) {
             // reported below
         }
         found.add("INVALID_BIRTH_DATE", "la date de naissance « " + value
-                + " » n'est pas une date passée au format jj/mm/aaaa.");
+                + " » n'est pas une date des " + OLDEST_CHILD_YEARS + " dernières années au format jj/mm/aaaa.");
         return null;
     }
 
     private List<String> enrolments(String value, LineProblems found) {
-        Set<String> codes = new LinkedHashSet<>();
+        Set<String> codes = new TreeSet<>();
         for (String part : value.split("\\|")) {
             String code = part.trim().toUpperCase(Locale.ROOT);
             if (code.isEmpty()) {
@@ -367,6 +392,26 @@ final class DossierExport {
 
     private static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** The line on which a record starts, the header being line 1, blank lines counted. */
+    private static final class LineNumbers {
+
+        private final List<Integer> lineStarts = new ArrayList<>();
+
+        LineNumbers(String text) {
+            lineStarts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    lineStarts.add(i + 1);
+                }
+            }
+        }
+
+        int lineAt(long characterPosition) {
+            int index = Collections.binarySearch(lineStarts, (int) characterPosition);
+            return (index >= 0 ? index : -index - 2) + 1;
+        }
     }
 
     private record Row(

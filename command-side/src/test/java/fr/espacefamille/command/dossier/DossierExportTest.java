@@ -56,7 +56,7 @@ class DossierExportTest {
         assertThat(elodie.childId()).isEqualTo("2015-00100-elodie-20201011");
         assertThat(elodie.birthDate()).isEqualTo(LocalDate.of(2020, 10, 11));
         assertThat(elodie.schoolClass()).isEqualTo("CP");
-        assertThat(elodie.enrolments()).containsExactly("RESTAURATION", "ACCUEIL_SOIR");
+        assertThat(elodie.enrolments()).containsExactly("ACCUEIL_SOIR", "RESTAURATION");
     }
 
     @Test
@@ -154,12 +154,72 @@ class DossierExportTest {
     }
 
     @Test
+    void numbersLinesAsAnEditorShowsThemBlankLinesAndLineBreaksInQuotesIncluded() {
+        String file = csv(row("D-1", Map.of()))
+                + "\r\n\r\n"
+                + String.join(";", row("D-2", Map.of("resp1_adresse", "\"3 rue des Écoles\r\n34400 Saint-Just\""))) + "\r\n"
+                + String.join(";", row("D-3", Map.of("qf", "beaucoup"))) + "\r\n";
+
+        DossierExport.Contents contents = export.read(bytes(file));
+
+        assertThat(contents.dossiers()).extracting(ImportDossierCommand::dossierNumber).containsExactly("D-1", "D-2");
+        assertThat(contents.problems()).extracting(ImportProblem::line).containsExactly(7);
+    }
+
+    @Test
+    void acceptsASemicolonAtTheEndOfEveryLine() {
+        String file = csv(row("D-1", Map.of())).replace("\r\n", ";\r\n");
+
+        assertThat(export.read(bytes(file)).dossiers()).hasSize(1);
+    }
+
+    @Test
+    void refusesPrintingTricksAndImplausibleValues() {
+        String file = csv(
+                row("D-1", Map.of("enfant_prenom", "Lé\u0000a")),
+                row("D-2", Map.of("resp1_nom", "DURAND\u202E")),
+                row("D-3", Map.of("nom_dossier", "D".repeat(201))),
+                row("D-4", Map.of("enfant_date_naissance", "01/01/1900")));
+
+        DossierExport.Contents contents = export.read(bytes(file));
+
+        assertThat(contents.dossiers()).isEmpty();
+        assertThat(contents.problems()).extracting(ImportProblem::code)
+                .containsExactly("INVALID_CHARACTERS", "INVALID_CHARACTERS", "VALUE_TOO_LONG", "INVALID_BIRTH_DATE");
+    }
+
+    @Test
+    void twinsWithNamesInAnyScriptAreTwoChildren() {
+        String file = csv(
+                row("D-1", Map.of("enfant_prenom", "محمد", "enfant_date_naissance", "05/04/2019")),
+                row("D-1", Map.of("enfant_prenom", "علي", "enfant_date_naissance", "05/04/2019")),
+                row("D-2", Map.of("enfant_prenom", "王芳", "enfant_date_naissance", "05/04/2019")),
+                row("D-2", Map.of("enfant_prenom", "李娜", "enfant_date_naissance", "05/04/2019")));
+
+        DossierExport.Contents contents = export.read(bytes(file));
+
+        assertThat(contents.problems()).isEmpty();
+        assertThat(contents.dossiers()).flatExtracting(dossier -> dossier.details().children())
+                .extracting(Child::childId).doesNotHaveDuplicates().hasSize(4);
+    }
+
+    @Test
+    void enrolmentsInAnotherOrderAreTheSameEnrolments() {
+        DossierExport.Contents first = export.read(bytes(csv(row("D-1", Map.of("inscriptions", "TAP|RESTAURATION")))));
+        DossierExport.Contents second = export.read(bytes(csv(row("D-1", Map.of("inscriptions", "RESTAURATION|TAP")))));
+
+        assertThat(first.dossiers()).isEqualTo(second.dossiers());
+    }
+
+    @Test
     void refusesAFileItCannotRead() {
         assertRefused(new byte[0], "IMPORT_FILE_EMPTY");
         assertRefused(bytes("\uFEFF\r\n"), "IMPORT_FILE_EMPTY");
         assertRefused(new byte[]{'n', 'u', (byte) 0xe9, 'r', 'o'}, "IMPORT_NOT_UTF8");
         assertRefused(bytes("numero_dossier,nom_dossier\r\n1,MARTIN\r\n"), "IMPORT_WRONG_SEPARATOR");
+        assertRefused(bytes("numero_dossier\tnom_dossier\r\n1\tMARTIN\r\n"), "IMPORT_WRONG_SEPARATOR");
         assertRefused(bytes("numero_dossier;nom_dossier\r\n1;MARTIN\r\n"), "IMPORT_MISSING_COLUMNS");
+        assertRefused(bytes(csv(row("D-1", Map.of())).replaceFirst("\r\n", ";qf\r\n")), "IMPORT_INVALID_HEADER");
         assertRefused(bytes(csv(row("D-1", Map.of("nom_dossier", "\"MARTIN")))), "IMPORT_MALFORMED_FILE");
     }
 

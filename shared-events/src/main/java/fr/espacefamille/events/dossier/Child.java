@@ -13,7 +13,7 @@ import java.util.List;
  *                    date, such as {@code 2015-00100-louis-20181215}
  * @param school      {@code null} when not given
  * @param schoolClass the class, such as {@code CE1} or {@code MS}; {@code null} when not given
- * @param enrolments  service codes, each once, in the order of the export
+ * @param enrolments  service codes, each once, in alphabetical order
  */
 public record Child(
         String childId,
