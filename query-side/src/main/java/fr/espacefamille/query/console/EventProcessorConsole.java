@@ -6,6 +6,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Service;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Lets staff see every event processor of this process and rebuild a projection.
@@ -30,6 +33,7 @@ public class EventProcessorConsole {
 
     private final EventProcessingConfiguration processing;
     private final MongoEventStorageEngine eventStore;
+    private final Lock replaying = new ReentrantLock();
 
     EventProcessorConsole(EventProcessingConfiguration processing, MongoEventStorageEngine eventStore) {
         this.processing = processing;
@@ -37,7 +41,7 @@ public class EventProcessorConsole {
     }
 
     public List<ProcessorStatus> processors() {
-        long head = eventStore.headPosition();
+        long head = lastVisiblePosition();
         return processing.eventProcessors().values().stream()
                 .map(processor -> statusOf(processor, head))
                 .sorted(Comparator.comparing(ProcessorStatus::name))
@@ -45,16 +49,33 @@ public class EventProcessorConsole {
     }
 
     public ProcessorStatus processor(String name) {
-        return statusOf(tracking(name), eventStore.headPosition());
+        return statusOf(tracking(name), lastVisiblePosition());
     }
 
-    /** Resets the processor's tokens and starts it again; its read model is rebuilt from scratch. */
+    /**
+     * Resets the processor's tokens and starts it again; its read model is rebuilt from scratch.
+     * One replay at a time per process: a second request while one is being set up is refused.
+     */
     public ProcessorStatus replay(String name) {
         TrackingEventProcessor processor = tracking(name);
         if (!processor.supportsReset()) {
             throw RefusedException.conflict("PROCESSOR_NOT_REPLAYABLE",
                     "Ce traitement envoie des messages ou appelle d'autres systèmes : il ne peut pas être rejoué.");
         }
+        if (!replaying.tryLock()) {
+            throw RefusedException.conflict("REPLAY_IN_PROGRESS",
+                    "Une reconstruction est déjà en cours de lancement. Merci de réessayer dans un instant.");
+        }
+        try {
+            restartFromScratch(processor);
+        } finally {
+            replaying.unlock();
+        }
+        logger.info("Replay of processor [{}] started", name);
+        return processor(name);
+    }
+
+    private static void restartFromScratch(TrackingEventProcessor processor) {
         processor.shutDown();
         try {
             processor.resetTokens();
@@ -64,8 +85,6 @@ public class EventProcessorConsole {
         } finally {
             processor.start();
         }
-        logger.info("Replay of processor [{}] started", name);
-        return processor(name);
     }
 
     /** Tries the parked events of the processor again, in order; returns how many sequences passed. */
@@ -85,6 +104,15 @@ public class EventProcessorConsole {
         return processing.eventProcessor(name, TrackingEventProcessor.class)
                 .orElseThrow(() -> RefusedException.notFound("PROCESSOR_NOT_FOUND",
                         "Aucun traitement de ce nom ne tourne ici."));
+    }
+
+    /**
+     * Where a processor that has read everything stands: the last visible event. Writers take
+     * positions in blocks, so the position counter itself may run ahead of any event.
+     */
+    private long lastVisiblePosition() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
     }
 
     private ProcessorStatus statusOf(EventProcessor processor, long head) {

@@ -10,7 +10,7 @@ package fr.espacefamille.query.console;
  *                     head (Axon keeps a replay open until a newer event arrives)
  * @param error        the error it is retrying on, if any
  * @param position     the global position it has reached; {@code null} before the first event
- * @param head         the highest global position in the store
+ * @param head         the global position of the last event in the store
  * @param deadLetters  events parked in its dead-letter queue
  */
 public record ProcessorStatus(
