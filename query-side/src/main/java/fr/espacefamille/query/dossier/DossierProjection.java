@@ -11,11 +11,8 @@ import fr.espacefamille.events.dossier.DossierDetails;
 import fr.espacefamille.events.dossier.DossierDetailsChangedEvent;
 import fr.espacefamille.events.dossier.DossierHistoryEntry;
 import fr.espacefamille.events.dossier.DossierRegisteredEvent;
-import fr.espacefamille.events.dossier.DossierSummaries;
-import fr.espacefamille.events.dossier.DossierSummary;
 import fr.espacefamille.events.dossier.DossierView;
 import fr.espacefamille.events.dossier.FindDossierQuery;
-import fr.espacefamille.events.dossier.FindDossiersQuery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,16 +23,15 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import java.text.Collator;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The dossiers as staff see them: one document per dossier in {@code dossier_views}, keyed by
  * the dossier number, holding its details and its history.
+ *
+ * <p>The list of dossiers is {@link DossierSummaryProjection}'s, in the same processing group.
  *
  * <p>Idempotent: each document remembers the last sequence number applied to it, and an event
  * at or below it is skipped, so an event delivered twice (after a crash between the write and
@@ -47,7 +43,6 @@ class DossierProjection {
 
     static final String GROUP = "dossiers";
     private static final String VERSION = "version";
-    private static final Collator FRENCH = Collator.getInstance(Locale.FRENCH);
 
     private final MongoCollection<Document> views;
     private final ObjectMapper objectMapper;
@@ -78,17 +73,6 @@ class DossierProjection {
     @ResetHandler
     void reset() {
         views.deleteMany(new Document());
-    }
-
-    @QueryHandler
-    DossierSummaries handle(FindDossiersQuery query) {
-        List<DossierSummary> summaries = new ArrayList<>();
-        for (Document document : views.find()) {
-            summaries.add(summaryOf(toView(document)));
-        }
-        summaries.sort(Comparator.comparing(DossierSummary::dossierName, FRENCH)
-                                 .thenComparing(DossierSummary::dossierNumber));
-        return new DossierSummaries(summaries);
     }
 
     @QueryHandler
@@ -127,14 +111,5 @@ class DossierProjection {
 
     private DossierView toView(Document document) {
         return objectMapper.convertValue(document, DossierView.class);
-    }
-
-    private static DossierSummary summaryOf(DossierView view) {
-        return new DossierSummary(
-                view.dossierNumber(),
-                view.dossierName(),
-                view.guardians().stream().map(guardian -> guardian.firstName() + " " + guardian.lastName()).toList(),
-                view.children().size(),
-                view.familyQuotient());
     }
 }
