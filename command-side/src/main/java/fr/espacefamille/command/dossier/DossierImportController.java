@@ -8,7 +8,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.Part;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -23,8 +23,8 @@ import reactor.core.scheduler.Schedulers;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Staff upload the town's dossier export here, as a form's {@code file} field or as the raw
- * body ({@code text/csv}). The answer lists what was imported and every malformed line.
+ * Staff upload the town's dossier export here, as a form's {@code file} field (a file, or its
+ * text as the field's value) or as the raw body ({@code text/csv}). The answer lists what was imported and every malformed line.
  *
  * <p>TODO #3 record the staff member who imports, once staff log in; until then the author is
  * {@link Audit#IMPORT}.
@@ -43,7 +43,7 @@ class DossierImportController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<DossierImportReport> importForm(@RequestHeader HttpHeaders headers,
-                                         @RequestPart(value = "file", required = false) Mono<FilePart> file) {
+                                         @RequestPart(value = "file", required = false) Mono<Part> file) {
         refuseIfTooLarge(headers);
         return file.switchIfEmpty(Mono.error(() -> RefusedException.invalid("IMPORT_FILE_MISSING",
                                                         "Joignez le fichier d'export des dossiers.")))
