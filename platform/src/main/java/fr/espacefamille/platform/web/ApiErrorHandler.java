@@ -47,13 +47,17 @@ public class ApiErrorHandler implements WebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         ServerHttpResponse response = exchange.getResponse();
-        if (!exchange.getRequest().getPath().value().startsWith("/api/") || response.isCommitted()) {
+        if (!isApi(exchange.getRequest().getPath().value()) || response.isCommitted()) {
             return Mono.error(failure);
         }
         Answer answer = answerFor(failure);
         response.setStatusCode(answer.status());
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         return response.writeWith(Mono.fromCallable(() -> body(response, answer.body())));
+    }
+
+    private static boolean isApi(String path) {
+        return path.equals("/api") || path.startsWith("/api/");
     }
 
     /** The answer to a failure: the refusal found inside it, or what its kind says. */
