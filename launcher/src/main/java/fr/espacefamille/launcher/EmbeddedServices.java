@@ -6,11 +6,11 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -41,7 +41,12 @@ import java.util.Map;
  */
 public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
 
-    private static final Logger logger = LoggerFactory.getLogger(EmbeddedServices.class);
+    private final Log logger;
+
+    /** Boot gives post-processors a log that is written once logging is set up. */
+    public EmbeddedServices(DeferredLogFactory logFactory) {
+        this.logger = logFactory.getLog(EmbeddedServices.class);
+    }
 
     @Override
     public int getOrder() {
@@ -59,8 +64,11 @@ public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
             MongoServer mongo = startMongo(environment);
             InetSocketAddress address = mongo.getLocalAddress();
             properties.put("spring.data.mongodb.uri", "mongodb://127.0.0.1:" + address.getPort());
-            properties.putIfAbsent("espace-famille.demo-data.enabled",
-                                   environment.getProperty("espace-famille.demo-data.enabled", "true"));
+            properties.put("espace-famille.demo-data.enabled",
+                           environment.getProperty("espace-famille.demo-data.enabled", "true"));
+            properties.put("espace-famille.mail.welcome-on-registration",
+                           environment.getProperty("espace-famille.mail.welcome-on-registration", "true"));
+            logger.info("Embedded MongoDB server on port [" + address.getPort() + "]");
             closeWithContext(application, "embeddedMongoServer", mongo::shutdown);
         }
         if (!environment.containsProperty("spring.mail.host")) {
@@ -72,7 +80,7 @@ public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
             application.addInitializers(context -> context.getBeanFactory()
                     .registerSingleton("embeddedMail", new EmbeddedMail(mail)));
             closeWithContext(application, "embeddedMailServer", mail::stop);
-            logger.info("Embedded SMTP server on port [{}]; received mail is shown at /dev/mails", port);
+            logger.info("Embedded SMTP server on port [" + port + "]; received mail is shown at /dev/mails");
         }
         environment.getPropertySources().addFirst(new MapPropertySource("embedded-services", properties));
     }
@@ -81,7 +89,7 @@ public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
         return application.getAllSources().contains(EspaceFamilleApplication.class);
     }
 
-    private static MongoServer startMongo(ConfigurableEnvironment environment) {
+    private MongoServer startMongo(ConfigurableEnvironment environment) {
         String backendName = environment.getProperty("espace-famille.embedded.mongo-backend", "h2");
         MongoBackend backend;
         if ("memory".equals(backendName)) {
@@ -89,7 +97,7 @@ public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
         } else {
             Path dataDir = Path.of(environment.getProperty("espace-famille.data-dir", "data"));
             backend = new H2Backend(createDirectories(dataDir).resolve("mongo.mv").toString());
-            logger.info("Embedded MongoDB server keeps its data in [{}]", dataDir.toAbsolutePath());
+            logger.info("Embedded MongoDB server keeps its data in [" + dataDir.toAbsolutePath() + "]");
         }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", environment.getProperty("espace-famille.embedded.mongo-port", Integer.class, 0));

@@ -186,6 +186,7 @@ class DossierImportFlowTest {
                 "--spring.data.mongodb.database=" + databaseName,
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + mail.getSmtp().getPort(),
+                "--espace-famille.mail.welcome-on-registration=true",
                 "--espace-famille.event-store.fetch-delay=20ms");
         running.add(context);
         return context;

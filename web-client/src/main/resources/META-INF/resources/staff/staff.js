@@ -144,7 +144,8 @@ async function loadProcessors() {
     document.getElementById("processors-body").replaceChildren(...processors.map((processor) => el("tr", {},
       el("td", {}, el("code", {}, processor.name)),
       el("td", {}, `${processor.position ?? 0} / ${processor.head}`),
-      el("td", {}, processor.error ? `en erreur : ${processor.error}`
+      el("td", {}, processor.error
+        ? el("details", {}, el("summary", {}, "en erreur, nouvel essai en cours"), el("code", {}, processor.error))
         : processor.replaying ? "reconstruction en cours" : processor.running ? "à jour" : "arrêté"),
       el("td", {}, String(processor.deadLetters)),
       el("td", {}, processor.replayable
