@@ -161,11 +161,44 @@ class DossierImportFlowTest {
     }
 
     @Test
+    void theExportIsAlsoAcceptedAsTheTextOfAFormField() throws IOException {
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("file", Files.readString(TOWN_EXPORT, StandardCharsets.UTF_8));
+
+        http.post().uri("/api/staff/dossiers/import").body(BodyInserters.fromMultipartData(form.build())).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.registered").isEqualTo(40);
+    }
+
+    @Test
+    void replaysAskedForAtOnceAreStartedOnceOrRefusedNeverFailed() throws IOException {
+        importFile(http, Files.readAllBytes(TOWN_EXPORT));
+
+        List<Integer> statuses = java.util.stream.IntStream.range(0, 6).parallel()
+                .mapToObj(i -> http.post().uri("/api/staff/console/processors/dossiers/replay").exchange()
+                        .returnResult(String.class).getStatus().value())
+                .toList();
+
+        assertThat(statuses).contains(200).allMatch(status -> status == 200 || status == 409);
+        await(() -> dossiers(http).dossiers().size() == 40 && isCaughtUp("dossiers"));
+    }
+
+    @Test
     void thePublicSpaceAndTheBackOfficeAreServedAtTheirFolders() {
         http.get().uri("/").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(page -> assertThat(page).contains("Espace Famille"));
         http.get().uri("/staff/").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(page -> assertThat(page).contains("Importer les dossiers"));
+        http.get().uri("/staff").exchange().expectStatus().isEqualTo(301)
+                .expectHeader().location("/staff/");
+    }
+
+    @Test
+    void anUnknownPageIsAnsweredInFrenchAndAnUnknownApiAddressInJson() {
+        http.get().uri("/nulle-part.html").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound()
+                .expectBody(String.class).value(page -> assertThat(page).contains("Cette page n'existe pas"));
+        expectRefusal(http.get().uri("/api").exchange(), 404, "NOT_FOUND");
     }
 
     @Test
