@@ -30,6 +30,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -167,6 +168,17 @@ public class AxonMongoConfiguration {
                 .commandBus(commandBus)
                 .retryScheduler(new ConcurrencyRetryScheduler(retries, 3))
                 .build();
+    }
+
+    /** E-mail and other side-effect groups: one event at a time, from the moment they first run. */
+    @Bean
+    public ConfigurerModule sideEffectProcessors(ListableBeanFactory beans, Clock clock) {
+        return new SideEffectProcessors(beans, clock);
+    }
+
+    @Bean
+    public SideEffectLog sideEffectLog(MongoDatabase database, Clock clock) {
+        return new SideEffectLog(database, clock);
     }
 
     @Bean

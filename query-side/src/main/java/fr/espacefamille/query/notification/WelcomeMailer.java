@@ -2,9 +2,11 @@ package fr.espacefamille.query.notification;
 
 import fr.espacefamille.events.dossier.DossierRegisteredEvent;
 import fr.espacefamille.events.dossier.Guardian;
+import fr.espacefamille.platform.axon.SideEffectLog;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,9 +18,9 @@ import org.springframework.stereotype.Component;
  * Tells each guardian with an e-mail address that the family's dossier is now on the portal.
  *
  * <p>A side effect, not a projection: its processing group never replays, so rebuilding read
- * models sends nothing. Delivery is at least once: a failure before the token is saved sends
- * the e-mail again; a failure of the mail server parks the event in the dead-letter queue,
- * from which the console retries it.
+ * models sends nothing, and it handles one event at a time. An event delivered again finds its
+ * e-mails in the {@link SideEffectLog} and sends none twice; a failure of the mail server parks
+ * the event in the dead-letter queue, from which the console retries it.
  */
 @Component
 @ProcessingGroup(WelcomeMailer.GROUP)
@@ -31,20 +33,23 @@ class WelcomeMailer {
 
     private final JavaMailSender mailSender;
     private final MailProperties properties;
+    private final SideEffectLog sent;
 
-    WelcomeMailer(JavaMailSender mailSender, MailProperties properties) {
+    WelcomeMailer(JavaMailSender mailSender, MailProperties properties, SideEffectLog sent) {
         this.mailSender = mailSender;
         this.properties = properties;
+        this.sent = sent;
     }
 
     @EventHandler
-    void on(DossierRegisteredEvent event) {
+    void on(DossierRegisteredEvent event, @MessageIdentifier String eventId) {
         if (!properties.welcomeOnRegistration()) {
             return;
         }
         for (Guardian guardian : event.details().guardians()) {
             if (guardian.email() != null && !guardian.email().isBlank()) {
-                mailSender.send(welcome(event, guardian));
+                sent.once("welcome/" + eventId + "/" + guardian.email(),
+                          () -> mailSender.send(welcome(event, guardian)));
                 logger.debug("Welcome e-mail sent for dossier [{}]", event.dossierNumber());
             }
         }

@@ -1,0 +1,59 @@
+package fr.espacefamille.platform.axon;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.springframework.beans.factory.ListableBeanFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Gives the processing groups that act on the world (e-mails, calls to other systems) the
+ * settings that suit them. Such a group is one whose handlers are marked {@link DisallowReplay}.
+ *
+ * <ul>
+ *   <li>One event per unit of work: a slow mail server never makes a batch outlast the unit of
+ *   work's time limit or the token claim, which would roll the batch back, or let another node
+ *   take it over, and send its first e-mails again.</li>
+ *   <li>It starts at the moment the application first runs with it, not at the first event of
+ *   the store: a new group, or one whose token was lost, does not e-mail every family for what
+ *   happened years ago.</li>
+ * </ul>
+ */
+final class SideEffectProcessors implements ConfigurerModule {
+
+    private final ListableBeanFactory beans;
+    private final Instant startedAt;
+
+    SideEffectProcessors(ListableBeanFactory beans, Clock clock) {
+        this.beans = beans;
+        this.startedAt = clock.instant();
+    }
+
+    @Override
+    public void configureModule(org.axonframework.config.Configurer configurer) {
+        for (String group : groups()) {
+            configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                    group,
+                    config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                            .andBatchSize(1)
+                            .andInitialTrackingToken(source -> source.createTokenAt(startedAt)));
+        }
+    }
+
+    /** The processing groups of every bean marked {@link DisallowReplay}, without creating the beans. */
+    Set<String> groups() {
+        Set<String> groups = new TreeSet<>();
+        for (String name : beans.getBeanNamesForAnnotation(DisallowReplay.class)) {
+            ProcessingGroup group = beans.findAnnotationOnBean(name, ProcessingGroup.class);
+            if (group != null) {
+                groups.add(group.value());
+            }
+        }
+        return groups;
+    }
+}

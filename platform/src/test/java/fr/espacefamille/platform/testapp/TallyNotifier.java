@@ -1,0 +1,40 @@
+package fr.espacefamille.platform.testapp;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.stereotype.Component;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A side effect on tallies, as a mailer would be: records what it was told and in what batches. */
+@Component
+@ProcessingGroup(TallyNotifier.GROUP)
+@DisallowReplay
+public class TallyNotifier {
+
+    public static final String GROUP = "tally-notifications";
+
+    private final Queue<TallyIncreasedEvent> notified = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger largestBatch = new AtomicInteger();
+
+    @EventHandler
+    void on(TallyIncreasedEvent event) {
+        notified.add(event);
+        if (CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch) {
+            largestBatch.accumulateAndGet(batch.getMessages().size(), Math::max);
+        }
+    }
+
+    public Queue<TallyIncreasedEvent> notified() {
+        return notified;
+    }
+
+    public int largestBatch() {
+        return largestBatch.get();
+    }
+}
