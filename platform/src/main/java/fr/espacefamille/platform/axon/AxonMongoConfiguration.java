@@ -134,9 +134,10 @@ public class AxonMongoConfiguration {
                 .build();
     }
 
+    /** Each node's aggregates, checked against the store before use: other nodes may have appended. */
     @Bean(AGGREGATE_CACHE)
-    public Cache aggregateCache(EventStoreProperties properties) {
-        return new RecentAggregatesCache(properties.cachedAggregates());
+    public Cache aggregateCache(EventStoreProperties properties, MongoEventStorageEngine eventStorageEngine) {
+        return new StaleCheckingCache(new RecentAggregatesCache(properties.cachedAggregates()), eventStorageEngine);
     }
 
     @Bean(SNAPSHOT_TRIGGER)

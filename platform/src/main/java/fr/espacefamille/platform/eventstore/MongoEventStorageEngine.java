@@ -30,8 +30,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeSet;
@@ -291,16 +293,27 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      */
     @Override
     public TrackingToken createHeadToken() {
-        long head = positions.head();
-        if (head == 0) {
+        return tokenUpTo(positions.head());
+    }
+
+    /**
+     * A token at the last visible event at or below {@code limit}, looking back one batch:
+     * positions below it that are not visible yet are its gaps, those above it are ahead of it,
+     * so that an append still under way is delivered when it shows up.
+     */
+    private TrackingToken tokenUpTo(long limit) {
+        if (limit < 1) {
             return null;
         }
-        long from = Math.max(1, head - batchSize + 1);
-        List<Long> recent = LongStream.rangeClosed(from, head).boxed().toList();
+        long from = Math.max(1, limit - batchSize + 1);
+        List<Long> recent = LongStream.rangeClosed(from, limit).boxed().toList();
         TreeSet<Long> visible = new TreeSet<>();
         events.find(Filters.in("_id", recent)).projection(new Document("_id", 1))
               .forEach(document -> visible.add(document.getLong("_id")));
         long index = visible.isEmpty() ? from - 1 : visible.last();
+        if (index < 1) {
+            return null;
+        }
         List<Long> gaps = LongStream.range(from, index).filter(p -> !visible.contains(p)).boxed().toList();
         return GapAwareTrackingToken.newInstance(index, gaps);
     }
@@ -309,6 +322,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      * A token just before the first event at or after the given instant. Positions grow with
      * time, so a binary search over positions by {@code _id} finds it; around a clock skew
      * between writers the answer can be off by the events written during the skew.
+     *
+     * <p>Positions handed out but not visible yet are kept, as for the head token: those below
+     * the token's index are its gaps, those above it are ahead of it.
      */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
@@ -327,7 +343,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 high = middle - 1;
             }
         }
-        return firstAtOrAfter <= 1 ? null : GapAwareTrackingToken.newInstance(firstAtOrAfter - 1, List.of());
+        return tokenUpTo(Math.min(firstAtOrAfter, positions.head() + 1) - 1);
     }
 
     private Document firstVisibleFrom(long position, long limit) {
@@ -413,6 +429,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         positions.coverUpTo(highestPosition);
         found.sort(Comparator.comparingLong(StoredEvent::getSequenceNumber));
         return new AggregateBatch(from + found.size(), found.size() == size ? size : 0, found);
+    }
+
+    /** Whether the aggregate has an event at this sequence number: one lookup by unique key. */
+    public boolean hasEventAt(String aggregateIdentifier, long sequenceNumber) {
+        return streamKeyExists(aggregateIdentifier, sequenceNumber);
     }
 
     private boolean streamKeyExists(String aggregateIdentifier, long sequenceNumber) {

@@ -393,6 +393,30 @@ class MongoEventStorageEngineTest {
                 .containsExactly(new Counted(9), new Counted(10), new Counted(11));
     }
 
+    @Test
+    void aTokenAtAnInstantKeepsTheAppendsStillUnderWay() {
+        engine.appendEvents(new GenericDomainEventMessage<>("T", "T-1", 0, new Counted(7), MetaData.emptyInstance(),
+                                                            "e-7", Instant.parse("2026-09-01T07:00:00Z")));
+        long inFlight = reservePosition();
+
+        TrackingToken beforeItShowsUp = engine.createTokenAt(Instant.parse("2026-09-01T08:00:00Z"));
+        insertAt(inFlight, event("I", 0, new Counted(8)));
+
+        assertThat(payloads(tracked(beforeItShowsUp))).containsExactly(new Counted(8));
+    }
+
+    @Test
+    void aTokenAtAnInstantKeepsAnEarlierPositionStillUnderWayAsAGap() {
+        long inFlight = reservePosition();
+        engine.appendEvents(new GenericDomainEventMessage<>("T", "T-1", 0, new Counted(9), MetaData.emptyInstance(),
+                                                            "e-9", Instant.parse("2026-09-01T09:00:00Z")));
+
+        TrackingToken token = engine.createTokenAt(Instant.parse("2026-09-01T09:00:00Z"));
+        insertAt(inFlight, event("I", 0, new Counted(8)));
+
+        assertThat(payloads(tracked(token))).containsExactlyInAnyOrder(new Counted(8), new Counted(9));
+    }
+
     private MongoEventStorageEngine engine(Duration gapTimeout) {
         MongoEventStorageEngine created = MongoEventStorageEngine.builder()
                 .database(database)

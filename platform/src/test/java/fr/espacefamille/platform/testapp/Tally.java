@@ -27,6 +27,11 @@ class Tally {
         apply(new TallyIncreasedEvent(command.tallyId(), command.amount(), total + command.amount()));
     }
 
+    @CommandHandler
+    long handle(ReadTallyCommand command) {
+        return total;
+    }
+
     @EventSourcingHandler
     void on(TallyIncreasedEvent event) {
         tallyId = event.tallyId();
