@@ -32,7 +32,8 @@ import java.util.Map;
  *   set, a {@code mongo-java-server} on a free local port, with its H2 file backend under
  *   {@code espace-famille.data-dir} (default {@code ./data}) so that a restart loses nothing;
  *   {@code espace-famille.embedded.mongo-backend=memory} keeps it in memory instead (tests).
- *   The demo dossiers are then imported at start-up.</li>
+ *   The demo dossiers are then imported at start-up, and a demo staff account
+ *   ({@value #DEMO_STAFF_USERNAME}) is provisioned unless staff accounts are configured.</li>
  *   <li>SMTP: unless {@code spring.mail.host} is set, a GreenMail server that accepts every
  *   message; {@link DevMailController} shows them at {@code /dev/mails}.</li>
  * </ul>
@@ -42,6 +43,10 @@ import java.util.Map;
 public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
 
     private static final Logger logger = LoggerFactory.getLogger(EmbeddedServices.class);
+    /** The demo staff account of the embedded portal; its password, in the README, is {@code Agent-Demo-Saint-Just}. */
+    static final String DEMO_STAFF_USERNAME = "agent.demo";
+    private static final String DEMO_STAFF_PASSWORD_HASH =
+            "{argon2}$argon2id$v=19$m=19456,t=2,p=1$I7bvpM5LwwwwJfdBbTp/Pg$Ay/aAQ1YCRu2MEGU6zyKKO9wW3UBefEKvBUKSy26IyY";
 
     @Override
     public int getOrder() {
@@ -61,6 +66,10 @@ public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
             properties.put("spring.data.mongodb.uri", "mongodb://127.0.0.1:" + address.getPort());
             properties.putIfAbsent("espace-famille.demo-data.enabled",
                                    environment.getProperty("espace-famille.demo-data.enabled", "true"));
+            if (!environment.containsProperty("espace-famille.security.staff[0].username")) {
+                properties.put("espace-famille.security.staff[0].username", DEMO_STAFF_USERNAME);
+                properties.put("espace-famille.security.staff[0].password-hash", DEMO_STAFF_PASSWORD_HASH);
+            }
             closeWithContext(application, "embeddedMongoServer", mongo::shutdown);
         }
         if (!environment.containsProperty("spring.mail.host")) {
