@@ -22,7 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the links sent by e-mail do: activate an account, send a new activation link, send a
- * password reset link, set a new password. The account decides whether a link still works.
+ * password reset link, set a new password. The account decides whether a link still works; a
+ * used link stays known, so that it says it was used rather than that it is unknown.
  */
 @Service
 class AccountLinks {
@@ -53,7 +54,6 @@ class AccountLinks {
     void activate(String token) {
         Grant grant = grant(OneTimeTokens.ACTIVATION, token);
         send(new ActivateAccountCommand(grant.accountId(), grant.requestId()), grant.accountId());
-        tokens.forget(token);
         logger.info("Account [{}] activated", grant.accountId());
     }
 
@@ -84,7 +84,6 @@ class AccountLinks {
 
         send(new ResetPasswordCommand(grant.accountId(), grant.requestId()), grant.accountId());
         credentials.save(grant.accountId(), hash);
-        tokens.forget(token);
         sessions.closeAll(grant.accountId());
         throttle.reset("login-user:" + grant.accountId());
         logger.info("Password of account [{}] reset by e-mail link", grant.accountId());

@@ -1,5 +1,7 @@
 package fr.espacefamille.command.account;
 
+import fr.espacefamille.events.RefusedException;
+import fr.espacefamille.platform.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,12 +46,28 @@ class SessionController {
         String password = Inputs.required(credentials.password(), "le mot de passe");
         String address = BrowserSessions.address(exchange);
         return Mono.fromCallable(() -> {
-                    Logins.Login login = logins.logIn(username, password, address);
+                    Logins.Login login = logInOrResumeSignUp(username, password, address, exchange);
                     sessions.open(exchange, login.username(), login.role(), login.dossierNumbers());
                     return new Opened(login.username(), login.role().name(), login.dossierNumbers());
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorResume(SlowedRefusal.class, refusal -> Mono.delay(refusal.delay()).then(Mono.error(refusal)));
+    }
+
+    /**
+     * A parent whose account is not activated yet, but whose password was right, is refused and
+     * gets a sign-up session, so that the sign-up page can finish the steps or send a new link.
+     */
+    private Logins.Login logInOrResumeSignUp(String username, String password, String address,
+                                             ServerWebExchange exchange) {
+        try {
+            return logins.logIn(username, password, address);
+        } catch (RefusedException refusal) {
+            if ("ACCOUNT_NOT_ACTIVATED".equals(refusal.code())) {
+                sessions.open(exchange, username.strip(), Role.REGISTRANT, List.of());
+            }
+            throw refusal;
+        }
     }
 
     @PostMapping("/logout")

@@ -70,11 +70,4 @@ public class OneTimeTokens {
         return Optional.of(new Grant(purpose, document.getString("accountId"), document.getString("requestId"),
                                      document.getDate("expiresAt").toInstant()));
     }
-
-    /** Forgets a used token. */
-    public void forget(String token) {
-        if (SecretTokens.isWellFormed(token)) {
-            tokens.deleteOne(Filters.eq("_id", SecretTokens.hash(token)));
-        }
-    }
 }
