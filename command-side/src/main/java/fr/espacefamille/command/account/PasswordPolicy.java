@@ -30,16 +30,17 @@ class PasswordPolicy {
     /** zxcvbn's "safely unguessable" score. */
     private static final int MIN_SCORE = 3;
 
-    private final Set<String> common;
+    private final Set<String> common = new HashSet<>();
     private final Zxcvbn zxcvbn = new Zxcvbn();
 
     PasswordPolicy() {
         try {
-            this.common = new HashSet<>(StandardDictionaries.PASSWORDS_LOADER.load().getFrequencies());
+            StandardDictionaries.PASSWORDS_LOADER.load().getFrequencies().stream()
+                    .map(PasswordPolicy::key).forEach(common::add);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read zxcvbn's list of common passwords", e);
         }
-        this.common.addAll(readList("common-passwords-fr.txt"));
+        readList("common-passwords-fr.txt").stream().map(PasswordPolicy::key).forEach(common::add);
     }
 
     /** Refuses the password with a code and a message that tells how to choose a better one. */
@@ -59,8 +60,13 @@ class PasswordPolicy {
         }
     }
 
+    /** Compared in lower case, letters and digits only: {@code Espace-Famille 2026} is {@code espacefamille2026}. */
     private boolean isCommon(String password) {
-        return common.contains(password.toLowerCase(Locale.ROOT));
+        return common.contains(key(password));
+    }
+
+    private static String key(String password) {
+        return password.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
     private static Set<String> readList(String resource) {

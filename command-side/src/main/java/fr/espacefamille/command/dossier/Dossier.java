@@ -99,11 +99,7 @@ class Dossier {
 
     @CommandHandler
     void handle(UpdatePhonesCommand command) {
-        Integer guardianIndex = accounts.get(AccountIds.of(command.username()));
-        if (guardianIndex == null) {
-            throw RefusedException.forbidden("ACCOUNT_NOT_LINKED",
-                    "Votre compte n'est rattaché à aucun responsable de ce dossier.");
-        }
+        int guardianIndex = guardianOf(command.username());
 
         Guardian guardian = details.guardians().get(guardianIndex);
         if (Objects.equals(guardian.mobilePhone(), command.mobilePhone())
@@ -117,6 +113,7 @@ class Dossier {
 
     @CommandHandler
     void handle(ChangeInvoiceDeliveryModeCommand command) {
+        guardianOf(command.username());
         InvoiceDeliveryMode mode = command.invoiceDeliveryMode();
         if (mode == InvoiceDeliveryMode.EMAIL && details.guardians().stream().allMatch(g -> g.email() == null)) {
             throw RefusedException.invalid("INVOICE_EMAIL_WITHOUT_ADDRESS",
@@ -177,6 +174,16 @@ class Dossier {
     @EventSourcingHandler
     void on(DocumentPublishedEvent event) {
         documentIds.add(event.document().documentId());
+    }
+
+    /** The guardian the account stands for; refused for an account not linked here. */
+    private int guardianOf(String username) {
+        Integer guardianIndex = accounts.get(AccountIds.of(username));
+        if (guardianIndex == null) {
+            throw RefusedException.forbidden("ACCOUNT_NOT_LINKED",
+                    "Votre compte n'est rattaché à aucun responsable de ce dossier.");
+        }
+        return guardianIndex;
     }
 
     private boolean isNew() {

@@ -52,7 +52,9 @@ class FamilyDossierController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> changeInvoiceMode(@PathVariable String dossierNumber, @RequestBody InvoiceModeForm form,
                                  Principal principal) {
-        return send(new ChangeInvoiceDeliveryModeCommand(dossierNumber, mode(form.invoiceDeliveryMode())), principal);
+        var command = new ChangeInvoiceDeliveryModeCommand(dossierNumber, principal.getName(),
+                                                           mode(form.invoiceDeliveryMode()));
+        return send(command, principal);
     }
 
     private Mono<Void> send(Object command, Principal principal) {
