@@ -37,6 +37,8 @@ class AccountConfiguration {
 
     @Bean
     AttemptThrottle attemptThrottle(MongoDatabase database, Clock clock, SecurityProperties properties) {
-        return new AttemptThrottle(database, clock, properties.loginThrottle().window());
+        AttemptThrottle throttle = new AttemptThrottle(database, clock, properties.loginThrottle().window());
+        throttle.ensureIndexes();
+        return throttle;
     }
 }

@@ -4,6 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Counts failed attempts per key ({@code login-user:dupont}, {@code login-address:203.0.113.7})
@@ -34,6 +37,11 @@ public class AttemptThrottle {
         this.counters = database.getCollection("attempt_counters");
         this.clock = clock;
         this.window = window;
+    }
+
+    /** On a real MongoDB, lets the server delete what has expired; the in-process server keeps it. */
+    public void ensureIndexes() {
+        counters.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
     }
 
     /** Failures counted for the key in the current and the previous window. */

@@ -3,11 +3,14 @@ package fr.espacefamille.platform.security;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The secrets of the links sent by e-mail (activation, password reset), kept as their SHA-256
@@ -45,6 +48,11 @@ public class OneTimeTokens {
             String requestId,
             Instant expiresAt
     ) {
+    }
+
+    /** On a real MongoDB, lets the server delete what has expired; the in-process server keeps it. */
+    public void ensureIndexes() {
+        tokens.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
     }
 
     /** Draws a new secret for this request and returns it, for the e-mail; only its hash is kept. */

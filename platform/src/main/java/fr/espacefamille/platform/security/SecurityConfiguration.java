@@ -65,7 +65,9 @@ public class SecurityConfiguration {
 
     @Bean
     public SessionStore sessionStore(MongoDatabase database, SecurityProperties properties, Clock clock) {
-        return new SessionStore(database, properties, clock);
+        SessionStore store = new SessionStore(database, properties, clock);
+        store.ensureIndexes();
+        return store;
     }
 
     @Bean
@@ -75,7 +77,9 @@ public class SecurityConfiguration {
 
     @Bean
     public OneTimeTokens oneTimeTokens(MongoDatabase database) {
-        return new OneTimeTokens(database);
+        OneTimeTokens tokens = new OneTimeTokens(database);
+        tokens.ensureIndexes();
+        return tokens;
     }
 
     /** Logins are checked by the login endpoint, not by Spring Security: no default user. */

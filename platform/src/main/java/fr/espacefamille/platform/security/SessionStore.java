@@ -3,6 +3,8 @@ package fr.espacefamille.platform.security;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
@@ -13,6 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sessions in MongoDB ({@code sessions}), one document per session keyed by the SHA-256 of the
@@ -37,11 +40,22 @@ public class SessionStore {
         this.clock = clock;
     }
 
+    /**
+     * On a real MongoDB, lets the server delete sessions past their absolute timeout and find
+     * a holder's sessions by index; the in-process server ignores both.
+     */
+    public void ensureIndexes() {
+        sessions.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+        sessions.createIndex(Indexes.ascending("holder"));
+    }
+
     /** Opens a session and returns the secret for the browser's cookie. */
     public String open(String username, Role role, List<String> dossierNumbers) {
         String token = SecretTokens.newToken();
         Date now = Date.from(clock.instant());
         sessions.insertOne(new Document("_id", SecretTokens.hash(token))
+                                   .append("expiresAt", Date.from(clock.instant()
+                                                                       .plus(properties.sessionAbsoluteTimeout())))
                                    .append("username", username)
                                    .append("holder", holderKey(username))
                                    .append("role", role.name())
