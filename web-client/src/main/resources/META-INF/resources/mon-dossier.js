@@ -20,6 +20,15 @@ const base = `/api/family/dossiers/${encodeURIComponent(dossierNumber)}`;
 const account = await getJson("/api/account");
 let dossier = null;
 
+/** A French number as parents write it (06 12 34 56 78); others stay in international form. */
+function phone(e164) {
+  if (!e164) {
+    return "";
+  }
+  const french = e164.match(/^\+33(\d)(\d{2})(\d{2})(\d{2})(\d{2})$/);
+  return french ? `0${french.slice(1).join(" ")}` : e164;
+}
+
 function cell(text) {
   const td = document.createElement("td");
   td.textContent = text ?? "";
@@ -59,8 +68,8 @@ function render() {
     const name = document.createElement("strong");
     name.textContent = [guardian.civility, guardian.firstName, guardian.lastName].filter(Boolean).join(" ");
     block.append(name);
-    [guardian.address, guardian.email, guardian.mobilePhone && `Portable ${guardian.mobilePhone}`,
-     guardian.homePhone && `Fixe ${guardian.homePhone}`].filter(Boolean).forEach((line) => {
+    [guardian.address, guardian.email, guardian.mobilePhone && `Portable ${phone(guardian.mobilePhone)}`,
+     guardian.homePhone && `Fixe ${phone(guardian.homePhone)}`].filter(Boolean).forEach((line) => {
       block.append(document.createElement("br"), line);
     });
     return block;
@@ -76,8 +85,8 @@ function render() {
 
   const mine = dossier.guardians.find((g) => `${g.firstName} ${g.lastName}` === account.guardianName);
   if (mine) {
-    document.getElementById("mobilePhone").value = mine.mobilePhone || "";
-    document.getElementById("homePhone").value = mine.homePhone || "";
+    document.getElementById("mobilePhone").value = phone(mine.mobilePhone);
+    document.getElementById("homePhone").value = phone(mine.homePhone);
   }
   document.getElementById(dossier.invoiceDeliveryMode === "EMAIL" ? "mode-email" : "mode-papier").checked = true;
 

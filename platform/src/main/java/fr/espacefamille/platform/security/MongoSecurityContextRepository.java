@@ -10,6 +10,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Finds the caller of each request from the session cookie, in the {@link SessionStore}.
  * Sessions are opened and closed by the login and logout endpoints, never here.
+ *
+ * <p>The lookup blocks, so it runs on a worker; the rest of the request goes on in another
+ * task, because Spring Security cancels the lookup once it has its answer, and a cancelled
+ * task is interrupted: the request's own database calls would fail if they ran in it.
  */
 public class MongoSecurityContextRepository implements ServerSecurityContextRepository {
 
@@ -34,6 +38,7 @@ public class MongoSecurityContextRepository implements ServerSecurityContextRepo
         }
         return Mono.fromCallable(() -> store.find(token))
                 .subscribeOn(Schedulers.boundedElastic())
+                .publishOn(Schedulers.boundedElastic())
                 .flatMap(session -> session.map(found -> Mono.just(contextOf(found))).orElseGet(Mono::empty));
     }
 
