@@ -160,7 +160,8 @@ class Account {
     void handle(ResetPasswordCommand command, Clock clock) {
         if (!command.requestId().equals(resetRequestId)) {
             throw RefusedException.conflict("RESET_LINK_USED",
-                    "Ce lien a déjà servi ou a été remplacé par un plus récent. Demandez un nouveau lien si besoin.");
+                    "Ce lien a déjà servi ou a été remplacé par un plus récent. "
+                            + "Demandez un nouveau lien si besoin.");
         }
         if (clock.instant().isAfter(resetExpiresAt)) {
             throw RefusedException.invalid("RESET_LINK_EXPIRED",

@@ -61,8 +61,7 @@ class AccountController {
                                          address);
                     passwordPolicy.check(form.newPassword(), username);
                     String hash = passwordEncoder.encode(form.newPassword());
-                    commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
-                            new ChangePasswordCommand(AccountIds.of(username))).andMetaData(Caller.metaData(principal)));
+                    send(new ChangePasswordCommand(AccountIds.of(username)), principal);
                     credentials.save(AccountIds.of(username), hash);
                     sessions.renew(exchange, username, Role.PARENT,
                                    ((SessionAuthentication) principal).session().dossierNumbers());
@@ -80,12 +79,16 @@ class AccountController {
                     String username = principal.getName();
                     logins.checkPassword(username, Inputs.required(form.password(), "votre mot de passe"), address);
                     String email = Inputs.email(form.email());
-                    commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
-                            new ChangeEmailCommand(AccountIds.of(username), email)).andMetaData(Caller.metaData(principal)));
+                    send(new ChangeEmailCommand(AccountIds.of(username), email), principal);
                     return Map.of("message", "Votre adresse e-mail est changée : les prochains messages iront à "
                             + email + ".");
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorResume(SlowedRefusal.class, refusal -> Mono.delay(refusal.delay()).then(Mono.error(refusal)));
+    }
+
+    private void send(Object command, Principal principal) {
+        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                           .andMetaData(Caller.metaData(principal)));
     }
 }

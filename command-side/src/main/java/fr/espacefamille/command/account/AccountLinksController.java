@@ -48,7 +48,8 @@ class AccountLinksController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<Map<String, String>> renewActivation(@RequestBody TokenForm form) {
         return blocking(() -> links.renewActivation(Inputs.required(form.token(), "le lien")),
-                        "Un nouveau lien d'activation vient de vous être envoyé par e-mail. Il est valable 24 heures.");
+                        "Un nouveau lien d'activation vient de vous être envoyé par e-mail. "
+                                + "Il est valable 24 heures.");
     }
 
     @PostMapping("/password-reset")

@@ -78,7 +78,8 @@ class Logins {
     void checkPassword(String username, String password, String address) {
         String userKey = "login-user:" + AccountIds.of(username);
         String addressKey = "login-address:" + address;
-        if (throttle.failures(userKey) >= limits.perUsername() || throttle.failures(addressKey) >= limits.perAddress()) {
+        if (throttle.failures(userKey) >= limits.perUsername()
+                || throttle.failures(addressKey) >= limits.perAddress()) {
             logger.warn("Login refused while throttled for account [{}]", AccountIds.of(username));
             throw RefusedException.tooManyRequests("LOGIN_TEMPORARILY_BLOCKED",
                     "Trop de tentatives de connexion ont échoué. Par sécurité, réessayez dans "

@@ -72,7 +72,7 @@ class RegistrationController {
     Mono<Step> validate(@RequestBody TermsForm form, Principal principal) {
         return blocking(() -> {
             registration.validate(principal.getName(), form.termsVersion(), Boolean.TRUE.equals(form.termsAccepted()));
-            return new Step(principal.getName(), "CHECK_MAIL", null, Masks.email(registration.emailOf(principal.getName())));
+            return mailSent(principal.getName());
         });
     }
 
@@ -81,8 +81,12 @@ class RegistrationController {
     Mono<Step> resendActivation(Principal principal) {
         return blocking(() -> {
             registration.resendActivation(principal.getName());
-            return new Step(principal.getName(), "CHECK_MAIL", null, Masks.email(registration.emailOf(principal.getName())));
+            return mailSent(principal.getName());
         });
+    }
+
+    private Step mailSent(String username) {
+        return new Step(username, "CHECK_MAIL", null, Masks.email(registration.emailOf(username)));
     }
 
     private static <T> Mono<T> blocking(Callable<T> work) {

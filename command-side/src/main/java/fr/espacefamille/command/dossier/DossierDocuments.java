@@ -54,8 +54,9 @@ public class DossierDocuments {
                                 new GridFSUploadOptions().metadata(new Document("dossierNumber", dossierNumber)
                                                                            .append("contentType", "application/pdf")));
         try {
-            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
-                    new PublishDocumentCommand(dossierNumber, document)).andMetaData(MetaData.with(Audit.AUTHOR, author)));
+            var command = new PublishDocumentCommand(dossierNumber, document);
+            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                               .andMetaData(MetaData.with(Audit.AUTHOR, author)));
         } catch (AggregateNotFoundException e) {
             bucket.delete(new BsonString(document.documentId()));
             throw RefusedException.notFound("DOSSIER_NOT_FOUND", "Aucun dossier ne porte ce numéro.");

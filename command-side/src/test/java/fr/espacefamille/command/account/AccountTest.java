@@ -176,7 +176,8 @@ class AccountTest {
     void theEmailChangesAndThePreviousAddressIsKnown() {
         fixture.given(activated())
                 .when(new ChangeEmailCommand("lefevre", "sophie.new@example.org"))
-                .expectEvents(new EmailChangedEvent("lefevre", "Lefevre", "sophie@example.org", "sophie.new@example.org"));
+                .expectEvents(new EmailChangedEvent("lefevre", "Lefevre", "sophie@example.org",
+                                                    "sophie.new@example.org"));
     }
 
     @Test

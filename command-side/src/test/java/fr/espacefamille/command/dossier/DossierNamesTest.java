@@ -18,7 +18,8 @@ class DossierNamesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"martin|MARTIN-DUBOIS", "lefebvre|LEFÈVRE", "'-|D'ANGELO", "|MARTIN"})
+    @CsvSource(delimiter = '|', quoteCharacter = '"',
+               value = {"martin|MARTIN-DUBOIS", "lefebvre|LEFÈVRE", "'-|D'ANGELO", "|MARTIN"})
     void otherNamesDoNotMatch(String typed, String official) {
         assertThat(DossierNames.match(typed, official)).isFalse();
     }

@@ -93,8 +93,10 @@ class DossierTest {
 
     @Test
     void invoicesByEmailNeedAnAddress() {
-        DossierDetails paper = new DossierDetails("LEFÈVRE", 650, InvoiceDeliveryMode.PAPER, List.of(NICOLAS), List.of());
-        fixture.given(new DossierRegisteredEvent("2018-00544", paper), new AccountLinkedEvent("2018-00544", "nicolas", 0))
+        DossierDetails paper = new DossierDetails("LEFÈVRE", 650, InvoiceDeliveryMode.PAPER, List.of(NICOLAS),
+                                                  List.of());
+        fixture.given(new DossierRegisteredEvent("2018-00544", paper),
+                      new AccountLinkedEvent("2018-00544", "nicolas", 0))
                 .when(new ChangeInvoiceDeliveryModeCommand("2018-00544", "nicolas", InvoiceDeliveryMode.EMAIL))
                 .expectException(refusedWith("INVOICE_EMAIL_WITHOUT_ADDRESS"));
     }

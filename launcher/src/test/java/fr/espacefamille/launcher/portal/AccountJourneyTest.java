@@ -58,7 +58,8 @@ class AccountJourneyTest extends PortalTest {
         eventually(() -> parent.get("/api/account").expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("ACTIVE")
                 .jsonPath("$.termsVersion").isEqualTo("2026-09"));
-        AccountContact contact = queryGateway.query(new FindAccountContactQuery("LEFEVRE"), AccountContact.class).join();
+        AccountContact contact = queryGateway.query(new FindAccountContactQuery("LEFEVRE"), AccountContact.class)
+                .join();
         assertThat(contact).isEqualTo(new AccountContact("Lefevre", "sophie.lefevre@example.org", "Sophie LEFÈVRE"));
     }
 
@@ -128,7 +129,8 @@ class AccountJourneyTest extends PortalTest {
         assertRefused(browser().post("/api/registration", Map.of("username", "court", "password", "soleil2026",
                                                                  "email", "a@example.org")), 400, "PASSWORD_TOO_SHORT");
         assertRefused(browser().post("/api/registration", Map.of("username", "commun", "password", "motdepasse123",
-                                                                 "email", "a@example.org")), 400, "PASSWORD_TOO_COMMON");
+                                                                 "email", "a@example.org")),
+                      400, "PASSWORD_TOO_COMMON");
         assertRefused(browser().post("/api/registration", Map.of("username", "sans espace?", "password", PASSWORD,
                                                                  "email", "a@example.org")), 400, "USERNAME_INVALID");
         assertRefused(browser().post("/api/registration", Map.of("username", "adresse", "password", PASSWORD,
@@ -143,7 +145,8 @@ class AccountJourneyTest extends PortalTest {
 
         assertRefused(browser().post("/api/session", Map.of("username", "isabelle.leroy", "password", PASSWORD)),
                       403, "ACCOUNT_NOT_ACTIVATED");
-        assertRefused(browser().post("/api/session", Map.of("username", "isabelle.leroy", "password", "faux " + PASSWORD)),
+        assertRefused(browser().post("/api/session", Map.of("username", "isabelle.leroy",
+                                                            "password", "faux " + PASSWORD)),
                       401, "LOGIN_FAILED");
     }
 

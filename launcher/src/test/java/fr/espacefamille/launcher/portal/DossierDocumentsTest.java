@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Staff make a PDF available to a family; the family lists and downloads it, and no one else. */
 class DossierDocumentsTest extends PortalTest {
 
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
 
     @Test
     void staffUploadAPdfThatTheParentListsAndDownloads() {

@@ -126,7 +126,8 @@ class EndpointAccessTest extends PortalTest {
                 if (methods.isEmpty()) {
                     endpoints.add(new Endpoint(HttpMethod.GET, pattern.getPatternString()));
                 }
-                methods.forEach(method -> endpoints.add(new Endpoint(method.asHttpMethod(), pattern.getPatternString())));
+                methods.forEach(method -> endpoints.add(new Endpoint(method.asHttpMethod(),
+                                                                     pattern.getPatternString())));
             }
         }
         assertThat(endpoints).as("the portal's endpoints").hasSizeGreaterThan(20);
@@ -157,7 +158,8 @@ class EndpointAccessTest extends PortalTest {
 
         /** The path with this dossier number, and {@code x} for every other variable. */
         String concretePath(String dossierNumber) {
-            String concrete = path.replaceFirst("^/api/family/dossiers/\\{[^}/]+}", "/api/family/dossiers/" + dossierNumber)
+            String concrete = path
+                    .replaceFirst("^/api/family/dossiers/\\{[^}/]+}", "/api/family/dossiers/" + dossierNumber)
                     .replaceFirst("^/api/staff/dossiers/\\{[^}/]+}", "/api/staff/dossiers/" + dossierNumber);
             return concrete.replaceAll("\\{\\*?[^}]+}", "x").replace("/**", "/x");
         }

@@ -135,7 +135,7 @@ abstract class PortalTest {
         return loggedIn(username, PASSWORD);
     }
 
-    /** The secret of the newest link of this kind ({@code activation}, {@code reinitialisation}) sent to the address. */
+    /** The secret of the newest link to this page ({@code activation}, {@code reinitialisation}) sent there. */
     static String linkTokenSentTo(String email, String page) {
         return eventually(() -> newestMailTo(email)
                 .map(PortalTest::body)

@@ -23,8 +23,10 @@ import org.springframework.security.web.server.csrf.CookieServerCsrfTokenReposit
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
@@ -101,16 +103,11 @@ public class SecurityConfiguration {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(cache -> cache.requestCache(org.springframework.security.web.server.savedrequest
-                        .NoOpServerRequestCache.getInstance()))
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(new NegatedServerWebExchangeMatcher(new OrServerWebExchangeMatcher(
-                                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/**"),
-                                ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, "/**"),
-                                ServerWebExchangeMatchers.pathMatchers(HttpMethod.OPTIONS, "/**"),
-                                ServerWebExchangeMatchers.pathMatchers("/api/callbacks/**"))))
+                        .requireCsrfProtectionMatcher(changesFromBrowsers())
                         .accessDeniedHandler(refusals.csrfRefused()))
                 .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
                 .exceptionHandling(handling -> handling
@@ -130,6 +127,15 @@ public class SecurityConfiguration {
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .build();
+    }
+
+    /** Every request but reads and calls from other systems, which carry no cookie. */
+    private static ServerWebExchangeMatcher changesFromBrowsers() {
+        return new NegatedServerWebExchangeMatcher(new OrServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/**"),
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, "/**"),
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.OPTIONS, "/**"),
+                ServerWebExchangeMatchers.pathMatchers("/api/callbacks/**")));
     }
 
     /** A parent's session reaches a dossier only if the account was linked to it at login. */

@@ -23,7 +23,8 @@ class SessionQueryController {
     private final QueryGateway queryGateway;
     private final String termsVersion;
 
-    SessionQueryController(QueryGateway queryGateway, @Value("${espace-famille.terms.version:2026-09}") String termsVersion) {
+    SessionQueryController(QueryGateway queryGateway,
+                           @Value("${espace-famille.terms.version:2026-09}") String termsVersion) {
         this.queryGateway = queryGateway;
         this.termsVersion = termsVersion;
     }
