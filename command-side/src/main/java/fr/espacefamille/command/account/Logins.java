@@ -80,29 +80,34 @@ class Logins {
         String addressKey = "login-address:" + address;
         if (throttle.failures(userKey) >= limits.perUsername()
                 || throttle.failures(addressKey) >= limits.perAddress()) {
-            logger.warn("Login refused while throttled for account [{}]", AccountIds.of(username));
+            logger.warn("Login refused while throttled");
             throw RefusedException.tooManyRequests("LOGIN_TEMPORARILY_BLOCKED",
                     "Trop de tentatives de connexion ont échoué. Par sécurité, réessayez dans "
                             + minutes(throttle.retryAfter()) + " minutes, ou utilisez « Mot de passe oublié ».");
         }
 
-        if (!matches(username, password)) {
+        Optional<String> hash = hashOf(username);
+        if (!matches(password, hash)) {
             int failures = Math.max(throttle.recordFailure(userKey), throttle.recordFailure(addressKey));
-            logger.warn("Failed login for account [{}], failure [{}] in the window", AccountIds.of(username), failures);
+            logger.warn("Failed login for account [{}], failure [{}] in the window",
+                        hash.isPresent() ? AccountIds.of(username) : "unknown", failures);
             throw new SlowedRefusal(AccountRefusals.loginFailed(), delayAfter(failures));
         }
         throttle.reset(userKey);
     }
 
-    private boolean matches(String username, String password) {
+    private Optional<String> hashOf(String username) {
+        return staffAccounts.find(username).map(StaffAccount::passwordHash)
+                .or(() -> credentials.hashOf(AccountIds.of(username)));
+    }
+
+    /** Checks a hash even for an unknown username, so that the answer takes as long. */
+    private boolean matches(String password, Optional<String> hash) {
         if (password == null || password.length() > PasswordPolicy.MAX_LENGTH) {
             return false;
         }
-        String hash = staffAccounts.find(username).map(StaffAccount::passwordHash)
-                .or(() -> credentials.hashOf(AccountIds.of(username)))
-                .orElse(null);
-        boolean matches = passwordEncoder.matches(password, hash == null ? unknownUserHash : hash);
-        return matches && hash != null;
+        boolean matches = passwordEncoder.matches(password, hash.orElse(unknownUserHash));
+        return matches && hash.isPresent();
     }
 
     private Duration delayAfter(int failures) {

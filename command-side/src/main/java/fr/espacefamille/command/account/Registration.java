@@ -11,6 +11,7 @@ import fr.espacefamille.events.account.RequestActivationCommand;
 import fr.espacefamille.events.dossier.LinkAccountCommand;
 import fr.espacefamille.events.dossier.LinkedGuardian;
 import fr.espacefamille.platform.security.AttemptThrottle;
+import fr.espacefamille.platform.security.SecurityProperties;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -33,8 +34,6 @@ class Registration {
     private static final Logger logger = LoggerFactory.getLogger(Registration.class);
     /** Wrong dossier pairs allowed per account and per address in a throttling window. */
     private static final int PAIR_ATTEMPTS = 10;
-    /** Sign-ups allowed per address in a throttling window. */
-    private static final int SIGN_UPS = 20;
 
     private final CommandGateway commandGateway;
     private final Credentials credentials;
@@ -43,10 +42,11 @@ class Registration {
     private final StaffAccounts staffAccounts;
     private final AccountEmails accountEmails;
     private final AttemptThrottle throttle;
+    private final int signUpsPerAddress;
 
     Registration(CommandGateway commandGateway, Credentials credentials, PasswordPolicy passwordPolicy,
                  PasswordEncoder passwordEncoder, StaffAccounts staffAccounts, AccountEmails accountEmails,
-                 AttemptThrottle throttle) {
+                 AttemptThrottle throttle, SecurityProperties securityProperties) {
         this.commandGateway = commandGateway;
         this.credentials = credentials;
         this.passwordPolicy = passwordPolicy;
@@ -54,6 +54,7 @@ class Registration {
         this.staffAccounts = staffAccounts;
         this.accountEmails = accountEmails;
         this.throttle = throttle;
+        this.signUpsPerAddress = securityProperties.signUpsPerAddress();
     }
 
     /** Steps 2 and 3; returns the username as it will be shown. */
@@ -61,7 +62,7 @@ class Registration {
         String username = Inputs.username(typedUsername);
         String email = Inputs.email(typedEmail);
         passwordPolicy.check(password, username);
-        refuseIfTooMany("sign-up-address:" + address, SIGN_UPS);
+        refuseIfTooMany("sign-up-address:" + address, signUpsPerAddress);
         throttle.recordFailure("sign-up-address:" + address);
         if (staffAccounts.find(username).isPresent()) {
             throw AccountRefusals.usernameTaken();

@@ -9,8 +9,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,6 +129,33 @@ class AccountJourneyTest extends PortalTest {
         assertRefused(browser().post("/api/registration", Map.of("username", STAFF_USERNAME.toUpperCase(),
                                                                  "password", PASSWORD, "email", "x@example.net")),
                       409, "USERNAME_TAKEN");
+    }
+
+    @Test
+    void concurrentSignUpsOfOneUsernameInDifferentCasesLetExactlyOneThrough() throws Exception {
+        List<String> variants = List.of("Moreau.Famille", "moreau.famille", "MOREAU.FAMILLE", "Moreau.FAMILLE",
+                                        "moreau.Famille", "MOREAU.famille");
+        ExecutorService pool = Executors.newFixedThreadPool(variants.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (String username : variants) {
+            Browser browser = browser();
+            browser.get("/api/session").expectStatus().isOk();
+            answers.add(pool.submit(() -> {
+                start.await();
+                return browser.post("/api/registration", Map.of("username", username, "password", PASSWORD,
+                                                                "email", "emilie.moreau@example.org"))
+                        .expectBody(String.class).returnResult().getStatus().value();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
     }
 
     @Test

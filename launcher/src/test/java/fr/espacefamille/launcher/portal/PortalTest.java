@@ -49,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
                 properties = {
                         "espace-famille.demo-data.enabled=false",
                         "espace-famille.security.login-throttle.delay-step=200ms",
+                        "espace-famille.security.login-throttle.per-address=200",
+                        "espace-famille.security.sign-ups-per-address=500",
                         "espace-famille.mail.portal-url=http://portail.test/"
                 })
 abstract class PortalTest {

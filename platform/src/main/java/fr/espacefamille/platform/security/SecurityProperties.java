@@ -13,6 +13,7 @@ import java.util.List;
  * @param secureCookies          {@code true} to mark cookies Secure always, {@code false} never;
  *                               unset, they are Secure when the request came over HTTPS
  * @param loginThrottle          how failed logins are slowed and refused
+ * @param signUpsPerAddress      sign-ups accepted from one address in a throttling window (default 20)
  * @param staff                  the staff accounts; their passwords are given as hashes
  */
 @ConfigurationProperties("espace-famille.security")
@@ -21,6 +22,7 @@ public record SecurityProperties(
         Duration sessionAbsoluteTimeout,
         Boolean secureCookies,
         Throttling loginThrottle,
+        Integer signUpsPerAddress,
         List<StaffAccount> staff
 ) {
 
@@ -28,6 +30,7 @@ public record SecurityProperties(
         sessionIdleTimeout = sessionIdleTimeout == null ? Duration.ofMinutes(30) : sessionIdleTimeout;
         sessionAbsoluteTimeout = sessionAbsoluteTimeout == null ? Duration.ofHours(12) : sessionAbsoluteTimeout;
         loginThrottle = loginThrottle == null ? new Throttling(null, null, null, null) : loginThrottle;
+        signUpsPerAddress = signUpsPerAddress == null ? 20 : signUpsPerAddress;
         staff = staff == null ? List.of() : List.copyOf(staff);
     }
 
