@@ -53,7 +53,7 @@ class Dossier {
     @AggregateIdentifier
     private String dossierNumber;
     private DossierDetails details;
-    /** The export's details at the last import, the base of the next merge. */
+    /** The export's details at the last import, the base of the next merge; absent from older snapshots. */
     private DossierDetails imported;
     /** The guardian each linked account stands for, by account id. */
     private Map<String, Integer> accounts = new HashMap<>();
@@ -70,11 +70,12 @@ class Dossier {
             return DossierImportOutcome.REGISTERED;
         }
 
-        if (imported.equals(command.details())) {
+        DossierDetails lastImport = imported == null ? details : imported;
+        if (lastImport.equals(command.details())) {
             return DossierImportOutcome.UNCHANGED;
         }
 
-        DossierDetails merged = DetailsMerge.keepFamilyChanges(details, imported, command.details());
+        DossierDetails merged = DetailsMerge.keepFamilyChanges(details, lastImport, command.details());
         apply(new DossierDetailsChangedEvent(dossierNumber, merged,
                                              merged.equals(command.details()) ? null : command.details()));
         return DossierImportOutcome.CHANGED;

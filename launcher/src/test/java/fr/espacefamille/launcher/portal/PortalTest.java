@@ -51,7 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
                         "espace-famille.security.login-throttle.delay-step=200ms",
                         "espace-famille.security.login-throttle.per-address=200",
                         "espace-famille.security.sign-ups-per-address=500",
-                        "espace-famille.mail.portal-url=http://portail.test/"
+                        "espace-famille.mail.portal-url=http://portail.test/",
+                        // Browsers of the tests keep their connections open; nothing to drain at the end.
+                        "server.shutdown=immediate"
                 })
 abstract class PortalTest {
 
