@@ -94,10 +94,16 @@ public class SecurityConfiguration {
     public SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
                                                          SessionStore sessionStore,
                                                          SessionCookies sessionCookies,
+                                                         SecurityProperties properties,
                                                          ObjectMapper objectMapper) {
         JsonRefusals refusals = new JsonRefusals(objectMapper);
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
-        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").path("/"));
+        csrfTokens.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Strict").path("/");
+            if (Boolean.TRUE.equals(properties.secureCookies())) {
+                cookie.secure(true);
+            }
+        });
         return http
                 .securityContextRepository(new MongoSecurityContextRepository(sessionStore, sessionCookies))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

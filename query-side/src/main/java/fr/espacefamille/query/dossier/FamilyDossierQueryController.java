@@ -13,6 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.security.Principal;
 import java.util.List;
 
 /**
@@ -37,8 +38,8 @@ class FamilyDossierQueryController {
     }
 
     @GetMapping
-    Mono<List<LinkedDossier>> dossiers(SessionAuthentication caller) {
-        return Flux.fromIterable(caller.session().dossierNumbers())
+    Mono<List<LinkedDossier>> dossiers(Principal principal) {
+        return Flux.fromIterable(((SessionAuthentication) principal).session().dossierNumbers())
                 .concatMap(number -> Mono.fromFuture(() -> queryGateway.query(new FindDossierQuery(number),
                                                                               DossierView.class))
                         .map(view -> new LinkedDossier(view.dossierNumber(), view.dossierName()))
