@@ -51,8 +51,8 @@ class Account {
 
     /** How long an activation or reset link works. */
     static final Duration LINK_VALIDITY = Duration.ofHours(24);
-    /** A new reset e-mail is not sent sooner than this after the previous one. */
-    static final Duration RESET_MAIL_INTERVAL = Duration.ofMinutes(1);
+    /** A new activation or reset e-mail is not sent sooner than this after the previous one. */
+    static final Duration MAIL_INTERVAL = Duration.ofMinutes(1);
 
     @AggregateIdentifier
     private String accountId;
@@ -65,7 +65,6 @@ class Account {
     private Instant activationExpiresAt;
     private String resetRequestId;
     private Instant resetExpiresAt;
-    private Instant resetRequestedAt;
 
     Account() {
     }
@@ -113,6 +112,11 @@ class Account {
                     "Il reste des étapes avant l'activation : le dossier famille et l'acceptation des "
                             + "conditions d'utilisation.");
         }
+        if (isTooSoonAfter(activationExpiresAt, clock.instant())) {
+            throw RefusedException.conflict("ACTIVATION_LINK_JUST_SENT",
+                    "Un lien d'activation vient de vous être envoyé. Attendez une minute avant d'en demander "
+                            + "un autre, et pensez à regarder dans les courriers indésirables.");
+        }
 
         apply(new ActivationRequestedEvent(accountId, username, email, UUID.randomUUID().toString(),
                                            clock.instant().plus(LINK_VALIDITY)));
@@ -148,7 +152,7 @@ class Account {
     @CommandHandler
     void handle(RequestPasswordResetCommand command, Clock clock) {
         Instant now = clock.instant();
-        if (!active || isTooSoonForAnotherResetMail(now)) {
+        if (!active || isTooSoonAfter(resetExpiresAt, now)) {
             return;
         }
 
@@ -218,7 +222,6 @@ class Account {
     void on(PasswordResetRequestedEvent event) {
         resetRequestId = event.requestId();
         resetExpiresAt = event.expiresAt();
-        resetRequestedAt = event.expiresAt().minus(LINK_VALIDITY);
     }
 
     @EventSourcingHandler
@@ -242,7 +245,8 @@ class Account {
         }
     }
 
-    private boolean isTooSoonForAnotherResetMail(Instant now) {
-        return resetRequestedAt != null && now.isBefore(resetRequestedAt.plus(RESET_MAIL_INTERVAL));
+    /** Whether the link that expires then was sent less than a minute ago. */
+    private static boolean isTooSoonAfter(Instant linkExpiresAt, Instant now) {
+        return linkExpiresAt != null && now.isBefore(linkExpiresAt.minus(LINK_VALIDITY).plus(MAIL_INTERVAL));
     }
 }

@@ -120,6 +120,22 @@ class AccountTest {
     }
 
     @Test
+    void aNewActivationLinkWaitsAMinuteAfterThePreviousOne() {
+        clock = Clock.fixed(NOW.plusSeconds(59), ZoneId.of("Europe/Paris"));
+        fixture.given(registered(), linked(), termsAccepted(), activationRequested("r1"))
+                .when(new RequestActivationCommand("lefevre"))
+                .expectException(refusedWith("ACTIVATION_LINK_JUST_SENT"));
+    }
+
+    @Test
+    void anExpiredLinkIsReplacedByANewOne() {
+        clock = Clock.fixed(LINK_END.plusSeconds(1), ZoneId.of("Europe/Paris"));
+        fixture.given(registered(), linked(), termsAccepted(), activationRequested("r1"))
+                .when(new RequestActivationCommand("lefevre"))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(any(ActivationRequestedEvent.class))));
+    }
+
+    @Test
     void anAccountLogsInOnlyOnceActivated() {
         fixture.given(registered(), linked(), termsAccepted(), activationRequested("r1"))
                 .when(new AuthorizeLoginCommand("lefevre"))
