@@ -1,7 +1,7 @@
 // The public space's login form; a logged-in visitor is shown the way to Mon dossier.
 
-import { ApiError, postJson } from "./api.js";
-import { formData, say, showSessionInHeader, submitting } from "./ui.js";
+import { postJson } from "./api.js";
+import { formData, REFUSED, say, showSessionInHeader, submitting } from "./ui.js";
 
 const form = document.getElementById("connexion");
 const message = document.getElementById("connexion-message");
@@ -18,19 +18,22 @@ if (session && session.authenticated && session.role !== "REGISTRANT") {
   }
 }
 
+function offerToResumeSignUp(error) {
+  if (error.code === "ACCOUNT_NOT_ACTIVATED") {
+    say(message, `${error.message} Reprenez l'inscription pour recevoir un nouveau lien.`);
+    const resume = document.createElement("a");
+    resume.href = "inscription.html";
+    resume.textContent = " Reprendre l'inscription";
+    message.append(resume);
+  }
+}
+
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
-  try {
-    const opened = await submitting(form, message, () => postJson("/api/session", formData(form)));
-    window.location.href = opened.role === "STAFF" ? "staff/index.html" : "mon-dossier.html";
-  } catch (error) {
-    if (error instanceof ApiError && error.code === "ACCOUNT_NOT_ACTIVATED") {
-      say(message, `${error.message} Reprenez l'inscription pour recevoir un nouveau lien.`);
-      const resume = document.createElement("a");
-      resume.href = "inscription.html";
-      resume.textContent = " Reprendre l'inscription";
-      message.append(resume);
-    }
+  const opened = await submitting(form, message, () => postJson("/api/session", formData(form)), offerToResumeSignUp);
+  if (opened === REFUSED) {
     form.querySelector("#mot-de-passe").value = "";
+    return;
   }
+  window.location.href = opened.role === "STAFF" ? "staff/index.html" : "mon-dossier.html";
 });

@@ -2,7 +2,7 @@
 // then the activation e-mail. A visitor who comes back mid-way resumes at the right step.
 
 import { currentSession, getJson, postJson } from "./api.js";
-import { formData, say, submitting } from "./ui.js";
+import { formData, REFUSED, say, submitting } from "./ui.js";
 
 const message = document.getElementById("message");
 const forms = {
@@ -58,7 +58,10 @@ async function resume() {
 
 forms.compte.addEventListener("submit", async (event) => {
   event.preventDefault();
-  await submitting(forms.compte, message, () => postJson("/api/registration", formData(forms.compte)));
+  const step = await submitting(forms.compte, message, () => postJson("/api/registration", formData(forms.compte)));
+  if (step === REFUSED) {
+    return;
+  }
   forms.compte.querySelector("#password").value = "";
   show("dossier");
 });
@@ -67,6 +70,9 @@ forms.dossier.addEventListener("submit", async (event) => {
   event.preventDefault();
   const step = await submitting(forms.dossier, message, () => postJson("/api/registration/dossier",
                                                                       formData(forms.dossier)));
+  if (step === REFUSED) {
+    return;
+  }
   const holder = document.getElementById("titulaire");
   holder.hidden = false;
   holder.textContent = `Dossier trouvé : vous êtes inscrit comme ${step.guardianName}.`;
@@ -78,6 +84,9 @@ forms.cgu.addEventListener("submit", async (event) => {
   const accepted = forms.cgu.querySelector("#termsAccepted").checked;
   const step = await submitting(forms.cgu, message, () => postJson("/api/registration/validation",
                                                                   { termsVersion, termsAccepted: accepted }));
+  if (step === REFUSED) {
+    return;
+  }
   show("email", { email: step.email });
 });
 

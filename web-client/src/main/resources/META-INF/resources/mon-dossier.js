@@ -2,7 +2,7 @@
 // town's documents, the dossier's history, and the account's e-mail and password.
 
 import { getJson, postJson, putJson } from "./api.js";
-import { formData, say, showSessionInHeader, submitting } from "./ui.js";
+import { formData, REFUSED, say, showSessionInHeader, submitting } from "./ui.js";
 
 const message = document.getElementById("message");
 const SERVICES = {
@@ -136,7 +136,9 @@ async function reloadUntil(isShown) {
 const phones = document.getElementById("form-telephones");
 phones.addEventListener("submit", async (event) => {
   event.preventDefault();
-  await submitting(phones, message, () => putJson(`${base}/phones`, formData(phones)));
+  if (await submitting(phones, message, () => putJson(`${base}/phones`, formData(phones))) === REFUSED) {
+    return;
+  }
   say(message, "Vos numéros de téléphone sont enregistrés.", "success");
   const count = dossier.history.length;
   await reloadUntil((view) => view.history.length > count);
@@ -146,7 +148,11 @@ const invoices = document.getElementById("form-factures");
 invoices.addEventListener("submit", async (event) => {
   event.preventDefault();
   const mode = formData(invoices).invoiceDeliveryMode;
-  await submitting(invoices, message, () => putJson(`${base}/invoice-delivery-mode`, { invoiceDeliveryMode: mode }));
+  const answer = await submitting(invoices, message,
+                                  () => putJson(`${base}/invoice-delivery-mode`, { invoiceDeliveryMode: mode }));
+  if (answer === REFUSED) {
+    return;
+  }
   say(message, "Le mode d'envoi des factures est enregistré.", "success");
   await reloadUntil((view) => view.invoiceDeliveryMode === mode);
 });
@@ -155,6 +161,9 @@ const email = document.getElementById("form-email");
 email.addEventListener("submit", async (event) => {
   event.preventDefault();
   const answer = await submitting(email, message, () => postJson("/api/account/email", formData(email)));
+  if (answer === REFUSED) {
+    return;
+  }
   email.reset();
   say(message, answer.message, "success");
 });
@@ -163,6 +172,9 @@ const password = document.getElementById("form-mot-de-passe");
 password.addEventListener("submit", async (event) => {
   event.preventDefault();
   const answer = await submitting(password, message, () => postJson("/api/account/password", formData(password)));
+  if (answer === REFUSED) {
+    return;
+  }
   password.reset();
   say(message, answer.message, "success");
 });

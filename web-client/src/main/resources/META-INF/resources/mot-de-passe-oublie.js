@@ -1,7 +1,7 @@
 // "Mot de passe oublié": the answer is the same whether the username exists or not.
 
 import { postJson } from "./api.js";
-import { formData, say, submitting } from "./ui.js";
+import { formData, REFUSED, say, submitting } from "./ui.js";
 
 const form = document.getElementById("demande");
 const message = document.getElementById("message");
@@ -9,5 +9,7 @@ const message = document.getElementById("message");
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const answer = await submitting(form, message, () => postJson("/api/accounts/password-reset", formData(form)));
-  say(message, answer.message, "success");
+  if (answer !== REFUSED) {
+    say(message, answer.message, "success");
+  }
 });

@@ -16,8 +16,14 @@ export function clear(region) {
   region.textContent = "";
 }
 
-/** Runs `work` with the form's button disabled, and shows a refusal in `region`. */
-export async function submitting(form, region, work) {
+/** What `submitting` answers when the request was refused; the message is already shown. */
+export const REFUSED = Symbol("refused");
+
+/**
+ * Runs `work` with the form's button disabled. A refusal is shown in `region` and answered
+ * as REFUSED; `onRefusal` may add to the message.
+ */
+export async function submitting(form, region, work, onRefusal = () => {}) {
   const button = form.querySelector("button[type=submit]");
   clear(region);
   if (button) {
@@ -27,7 +33,8 @@ export async function submitting(form, region, work) {
     return await work();
   } catch (error) {
     say(region, error instanceof ApiError ? error.message : "Une erreur est survenue. Réessayez.");
-    throw error;
+    onRefusal(error);
+    return REFUSED;
   } finally {
     if (button) {
       button.disabled = false;

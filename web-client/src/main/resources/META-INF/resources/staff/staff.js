@@ -1,7 +1,7 @@
 // The back-office's first page: staff log in, see the dossiers and publish a PDF to one.
 
 import { getJson, postForm, postJson } from "../api.js";
-import { formData, say, showSessionInHeader, submitting } from "../ui.js";
+import { formData, REFUSED, say, showSessionInHeader, submitting } from "../ui.js";
 
 const message = document.getElementById("message");
 const login = document.getElementById("connexion");
@@ -34,8 +34,9 @@ async function open() {
 
 login.addEventListener("submit", async (event) => {
   event.preventDefault();
-  await submitting(login, message, () => postJson("/api/session", formData(login)));
-  window.location.reload();
+  if (await submitting(login, message, () => postJson("/api/session", formData(login))) !== REFUSED) {
+    window.location.reload();
+  }
 });
 
 publish.addEventListener("submit", async (event) => {
@@ -45,6 +46,9 @@ publish.addEventListener("submit", async (event) => {
   data.delete("dossierNumber");
   const document_ = await submitting(publish, message, () =>
     postForm(`/api/staff/dossiers/${encodeURIComponent(dossierNumber)}/documents`, data));
+  if (document_ === REFUSED) {
+    return;
+  }
   publish.reset();
   say(message, `« ${document_.title} » est maintenant disponible dans le dossier ${dossierNumber}.`, "success");
 });
