@@ -19,6 +19,9 @@ export class ApiError extends Error {
  */
 export async function request(path, { method = "GET", body, signal } = {}) {
   const headers = { Accept: "application/json" };
+  if (method !== "GET" && method !== "HEAD") {
+    headers["X-XSRF-TOKEN"] = await csrfToken();
+  }
   let payload = body;
   if (body !== undefined && !(body instanceof FormData)) {
     headers["Content-Type"] = "application/json";
@@ -27,7 +30,7 @@ export async function request(path, { method = "GET", body, signal } = {}) {
 
   let response;
   try {
-    response = await fetch(path, { method, headers, body: payload, signal });
+    response = await fetch(path, { method, headers, body: payload, signal, credentials: "same-origin" });
   } catch (error) {
     if (error.name === "AbortError") {
       throw error;
@@ -45,6 +48,30 @@ export async function request(path, { method = "GET", body, signal } = {}) {
 export const getJson = (path, options) => request(path, options);
 
 export const postJson = (path, body, options) => request(path, { ...options, method: "POST", body });
+
+export const putJson = (path, body, options) => request(path, { ...options, method: "PUT", body });
+
+/** The visitor's session: `{ authenticated, username, role, dossierNumbers }`. */
+export const currentSession = () => getJson("/api/session");
+
+/**
+ * The CSRF token that every change sends back in a header: the server puts it in the
+ * XSRF-TOKEN cookie with its first answer; a page that has not asked anything yet asks for it.
+ */
+async function csrfToken() {
+  let token = readCookie("XSRF-TOKEN");
+  if (!token) {
+    await fetch("/api/session", { credentials: "same-origin" }).catch(() => null);
+    token = readCookie("XSRF-TOKEN");
+  }
+  return token || "";
+}
+
+function readCookie(name) {
+  const prefix = `${name}=`;
+  const found = document.cookie.split("; ").find((cookie) => cookie.startsWith(prefix));
+  return found ? decodeURIComponent(found.slice(prefix.length)) : null;
+}
 
 /** Sends a FormData as multipart/form-data, e.g. a file under the field `file`. */
 export const postForm = (path, formData, options) =>
@@ -76,6 +103,9 @@ function refusal(status, content) {
 function messageForStatus(status) {
   if (status === 404) {
     return "Cet élément n'existe pas.";
+  }
+  if (status === 429) {
+    return "Trop de tentatives en peu de temps. Réessayez dans quelques minutes.";
   }
   if (status === 401 || status === 403) {
     return "Vous n'avez pas accès à cette page.";

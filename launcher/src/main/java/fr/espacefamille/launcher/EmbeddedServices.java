@@ -32,7 +32,8 @@ import java.util.Map;
  *   set, a {@code mongo-java-server} on a free local port, with its H2 file backend under
  *   {@code espace-famille.data-dir} (default {@code ./data}) so that a restart loses nothing;
  *   {@code espace-famille.embedded.mongo-backend=memory} keeps it in memory instead (tests).
- *   The demo dossiers are then imported at start-up.</li>
+ *   The demo dossiers are then imported at start-up, and a demo staff account
+ *   ({@value #DEMO_STAFF_USERNAME}) is provisioned unless staff accounts are configured.</li>
  *   <li>SMTP: unless {@code spring.mail.host} is set, a GreenMail server that accepts every
  *   message; {@link DevMailController} shows them at {@code /dev/mails}.</li>
  * </ul>
@@ -40,6 +41,11 @@ import java.util.Map;
  * <p>Both servers are closed with the application context, after the processors have stopped.
  */
 public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
+
+    /** The demo staff account of the embedded portal; its password, in the README, is {@code Agent-Demo-Saint-Just}. */
+    static final String DEMO_STAFF_USERNAME = "agent.demo";
+    private static final String DEMO_STAFF_PASSWORD_HASH =
+            "{argon2}$argon2id$v=19$m=19456,t=2,p=1$I7bvpM5LwwwwJfdBbTp/Pg$Ay/aAQ1YCRu2MEGU6zyKKO9wW3UBefEKvBUKSy26IyY";
 
     private final Log logger;
 
@@ -69,6 +75,10 @@ public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
             properties.put("espace-famille.mail.welcome-on-registration",
                            environment.getProperty("espace-famille.mail.welcome-on-registration", "true"));
             logger.info("Embedded MongoDB server on port [" + address.getPort() + "]");
+            if (!environment.containsProperty("espace-famille.security.staff[0].username")) {
+                properties.put("espace-famille.security.staff[0].username", DEMO_STAFF_USERNAME);
+                properties.put("espace-famille.security.staff[0].password-hash", DEMO_STAFF_PASSWORD_HASH);
+            }
             closeWithContext(application, "embeddedMongoServer", mongo::shutdown);
         }
         if (!environment.containsProperty("spring.mail.host")) {

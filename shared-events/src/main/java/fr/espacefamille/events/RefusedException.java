@@ -34,6 +34,14 @@ public class RefusedException extends RuntimeException {
         return new RefusedException(Kind.FORBIDDEN, code, message);
     }
 
+    public static RefusedException unauthorized(String code, String message) {
+        return new RefusedException(Kind.UNAUTHORIZED, code, message);
+    }
+
+    public static RefusedException tooManyRequests(String code, String message) {
+        return new RefusedException(Kind.TOO_MANY_REQUESTS, code, message);
+    }
+
     public String code() {
         return code;
     }
@@ -51,6 +59,10 @@ public class RefusedException extends RuntimeException {
         /** The request clashes with the current state (409). */
         CONFLICT,
         /** The caller may not do this (403). */
-        FORBIDDEN
+        FORBIDDEN,
+        /** The caller must log in first, or the credentials were wrong (401). */
+        UNAUTHORIZED,
+        /** Too many attempts in a short time; the caller may try again later (429). */
+        TOO_MANY_REQUESTS
     }
 }

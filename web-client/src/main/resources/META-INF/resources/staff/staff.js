@@ -1,6 +1,8 @@
-// The back-office page: dossier import, dossier list and view, processors console.
+// The back-office: staff log in, import the dossiers, find and read one, publish a PDF to a
+// family, and follow or rebuild the processors.
 
 import { ApiError, getJson, postForm, postJson } from "../api.js";
+import { formData, REFUSED, say, showSessionInHeader, submitting } from "../ui.js";
 
 const IMPORT_URL = "/api/staff/dossiers/import";
 const DOSSIERS_URL = "/api/staff/dossiers";
@@ -69,6 +71,8 @@ async function loadDossiers() {
   try {
     dossiers = (await getJson(DOSSIERS_URL)).dossiers;
     renderDossiers();
+    document.getElementById("dossier").replaceChildren(...dossiers.map((dossier) =>
+      new Option(`${dossier.dossierNumber} – ${dossier.dossierName}`, dossier.dossierNumber)));
   } catch (error) {
     showError(status, error);
   }
@@ -99,7 +103,7 @@ const FRENCH_DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZo
 const FRENCH_MOMENT = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium" });
 
 async function showDossier(number) {
-  const section = document.getElementById("dossier");
+  const section = document.getElementById("dossier-detail");
   const body = document.getElementById("dossier-body");
   section.hidden = false;
   try {
@@ -168,7 +172,42 @@ async function replay(name) {
   }
 }
 
+const message = document.getElementById("message");
+const login = document.getElementById("connexion");
+const publish = document.getElementById("publier");
+
+async function open() {
+  const session = await showSessionInHeader(document.getElementById("session-links"));
+  if (!session || session.role !== "STAFF") {
+    login.hidden = false;
+    return;
+  }
+  document.getElementById("espace").hidden = false;
+  await loadDossiers();
+  await loadProcessors();
+}
+
+login.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  if (await submitting(login, message, () => postJson("/api/session", formData(login))) !== REFUSED) {
+    window.location.reload();
+  }
+});
+
+publish.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const data = new FormData(publish);
+  const dossierNumber = data.get("dossierNumber");
+  data.delete("dossierNumber");
+  const published = await submitting(publish, message, () =>
+    postForm(`/api/staff/dossiers/${encodeURIComponent(dossierNumber)}/documents`, data));
+  if (published === REFUSED) {
+    return;
+  }
+  publish.reset();
+  say(message, `« ${published.title} » est maintenant disponible dans le dossier ${dossierNumber}.`, "success");
+});
+
 document.getElementById("import-form").addEventListener("submit", importFile);
 document.getElementById("dossier-filter").addEventListener("input", renderDossiers);
-loadDossiers();
-loadProcessors();
+open();

@@ -1,10 +1,23 @@
 package fr.espacefamille.command.dossier;
 
+import fr.espacefamille.events.RefusedException;
+import fr.espacefamille.events.account.AccountIds;
+import fr.espacefamille.events.dossier.AccountLinkedEvent;
+import fr.espacefamille.events.dossier.ChangeInvoiceDeliveryModeCommand;
+import fr.espacefamille.events.dossier.DocumentPublishedEvent;
 import fr.espacefamille.events.dossier.DossierDetails;
 import fr.espacefamille.events.dossier.DossierDetailsChangedEvent;
 import fr.espacefamille.events.dossier.DossierImportOutcome;
 import fr.espacefamille.events.dossier.DossierRegisteredEvent;
+import fr.espacefamille.events.dossier.Guardian;
+import fr.espacefamille.events.dossier.GuardianPhonesChangedEvent;
 import fr.espacefamille.events.dossier.ImportDossierCommand;
+import fr.espacefamille.events.dossier.InvoiceDeliveryMode;
+import fr.espacefamille.events.dossier.InvoiceDeliveryModeChangedEvent;
+import fr.espacefamille.events.dossier.LinkAccountCommand;
+import fr.espacefamille.events.dossier.LinkedGuardian;
+import fr.espacefamille.events.dossier.PublishDocumentCommand;
+import fr.espacefamille.events.dossier.UpdatePhonesCommand;
 import fr.espacefamille.platform.axon.AxonMongoConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -13,13 +26,25 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A family's dossier, as the town's software knows it: guardians, children and enrolments.
+ * A family's dossier, as the town's software knows it: guardians, children and enrolments,
+ * and what the family changed on the portal.
  *
  * <p>Identified by the dossier number printed on the town's letter. The town's export is the
- * source of truth for these details; importing it again changes only what differs.
+ * source of truth for the details; importing it again changes only what differs. A phone
+ * number or the invoice delivery mode that the family changed on the portal survives the next
+ * imports as long as the export still carries the value it had before.
  */
 @Aggregate(cache = AxonMongoConfiguration.AGGREGATE_CACHE,
            snapshotTriggerDefinition = AxonMongoConfiguration.SNAPSHOT_TRIGGER)
@@ -28,6 +53,11 @@ class Dossier {
     @AggregateIdentifier
     private String dossierNumber;
     private DossierDetails details;
+    /** The export's details at the last import, the base of the next merge; absent from older snapshots. */
+    private DossierDetails imported;
+    /** The guardian each linked account stands for, by account id. */
+    private Map<String, Integer> accounts = new HashMap<>();
+    private Set<String> documentIds = new HashSet<>();
 
     Dossier() {
     }
@@ -40,26 +70,148 @@ class Dossier {
             return DossierImportOutcome.REGISTERED;
         }
 
-        if (details.equals(command.details())) {
+        DossierDetails lastImport = imported == null ? details : imported;
+        if (lastImport.equals(command.details())) {
             return DossierImportOutcome.UNCHANGED;
         }
 
-        apply(new DossierDetailsChangedEvent(dossierNumber, command.details()));
+        DossierDetails merged = DetailsMerge.keepFamilyChanges(details, lastImport, command.details());
+        apply(new DossierDetailsChangedEvent(dossierNumber, merged,
+                                             merged.equals(command.details()) ? null : command.details()));
         return DossierImportOutcome.CHANGED;
+    }
+
+    @CommandHandler
+    LinkedGuardian handle(LinkAccountCommand command) {
+        if (!DossierNames.match(command.dossierName(), details.dossierName())) {
+            throw DossierRefusals.pairMismatch();
+        }
+
+        String accountId = AccountIds.of(command.username());
+        Integer known = accounts.get(accountId);
+        if (known != null) {
+            return linkedGuardian(known);
+        }
+
+        int guardianIndex = guardianFor(command.email());
+        apply(new AccountLinkedEvent(dossierNumber, command.username(), guardianIndex));
+        return linkedGuardian(guardianIndex);
+    }
+
+    @CommandHandler
+    void handle(UpdatePhonesCommand command) {
+        int guardianIndex = guardianOf(command.username());
+
+        Guardian guardian = details.guardians().get(guardianIndex);
+        if (Objects.equals(guardian.mobilePhone(), command.mobilePhone())
+                && Objects.equals(guardian.homePhone(), command.homePhone())) {
+            return;
+        }
+
+        apply(new GuardianPhonesChangedEvent(dossierNumber, guardianIndex,
+                                             command.mobilePhone(), command.homePhone()));
+    }
+
+    @CommandHandler
+    void handle(ChangeInvoiceDeliveryModeCommand command) {
+        guardianOf(command.username());
+        InvoiceDeliveryMode mode = command.invoiceDeliveryMode();
+        if (mode == InvoiceDeliveryMode.EMAIL && details.guardians().stream().allMatch(g -> g.email() == null)) {
+            throw RefusedException.invalid("INVOICE_EMAIL_WITHOUT_ADDRESS",
+                    "Aucun responsable du dossier n'a d'adresse e-mail : les factures ne peuvent pas être "
+                            + "envoyées par e-mail. Contactez le service famille pour en ajouter une.");
+        }
+
+        if (mode == details.invoiceDeliveryMode()) {
+            return;
+        }
+
+        apply(new InvoiceDeliveryModeChangedEvent(dossierNumber, mode));
+    }
+
+    @CommandHandler
+    void handle(PublishDocumentCommand command) {
+        if (documentIds.contains(command.document().documentId())) {
+            return;
+        }
+
+        apply(new DocumentPublishedEvent(dossierNumber, command.document()));
     }
 
     @EventSourcingHandler
     void on(DossierRegisteredEvent event) {
         dossierNumber = event.dossierNumber();
         details = event.details();
+        imported = event.details();
     }
 
     @EventSourcingHandler
     void on(DossierDetailsChangedEvent event) {
         details = event.details();
+        imported = event.imported() == null ? event.details() : event.imported();
+    }
+
+    @EventSourcingHandler
+    void on(AccountLinkedEvent event) {
+        accounts.put(AccountIds.of(event.username()), event.guardianIndex());
+    }
+
+    @EventSourcingHandler
+    void on(GuardianPhonesChangedEvent event) {
+        List<Guardian> guardians = new ArrayList<>(details.guardians());
+        Guardian guardian = guardians.get(event.guardianIndex());
+        guardians.set(event.guardianIndex(), new Guardian(guardian.civility(), guardian.firstName(),
+                guardian.lastName(), guardian.email(), event.mobilePhone(), event.homePhone(), guardian.address()));
+        details = new DossierDetails(details.dossierName(), details.familyQuotient(),
+                                     details.invoiceDeliveryMode(), guardians, details.children());
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceDeliveryModeChangedEvent event) {
+        details = new DossierDetails(details.dossierName(), details.familyQuotient(),
+                                     event.invoiceDeliveryMode(), details.guardians(), details.children());
+    }
+
+    @EventSourcingHandler
+    void on(DocumentPublishedEvent event) {
+        documentIds.add(event.document().documentId());
+    }
+
+    /** The guardian the account stands for; refused for an account not linked here. */
+    private int guardianOf(String username) {
+        Integer guardianIndex = accounts.get(AccountIds.of(username));
+        if (guardianIndex == null) {
+            throw RefusedException.forbidden("ACCOUNT_NOT_LINKED",
+                    "Votre compte n'est rattaché à aucun responsable de ce dossier.");
+        }
+        return guardianIndex;
     }
 
     private boolean isNew() {
         return dossierNumber == null;
+    }
+
+    /** The guardian with this e-mail address, else the first one without an address. */
+    private int guardianFor(String email) {
+        List<Guardian> guardians = details.guardians();
+        String wanted = email == null ? "" : email.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < guardians.size(); i++) {
+            if (wanted.equals(guardians.get(i).email())) {
+                return i;
+            }
+        }
+        for (int i = 0; i < guardians.size(); i++) {
+            if (guardians.get(i).email() == null) {
+                return i;
+            }
+        }
+        throw RefusedException.invalid("EMAIL_NOT_IN_DOSSIER",
+                "Votre adresse e-mail n'est pas celle que la mairie connaît pour ce dossier. Inscrivez-vous "
+                        + "avec l'adresse donnée à la mairie, ou contactez le service famille.");
+    }
+
+    private LinkedGuardian linkedGuardian(int guardianIndex) {
+        Guardian guardian = details.guardians().get(guardianIndex);
+        return new LinkedGuardian(guardianIndex, guardian.firstName() + " " + guardian.lastName());
     }
 }

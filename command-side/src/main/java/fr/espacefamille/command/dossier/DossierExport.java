@@ -292,8 +292,9 @@ final class DossierExport {
                 firstName,
                 lastName,
                 emptyToNull(email.toLowerCase(Locale.ROOT)),
-                emptyToNull(record.get(prefix + "_tel_portable")),
-                record.isMapped(prefix + "_tel_fixe") ? emptyToNull(record.get(prefix + "_tel_fixe")) : null,
+                PhoneNumbers.e164OrAsTyped(emptyToNull(record.get(prefix + "_tel_portable"))),
+                record.isMapped(prefix + "_tel_fixe")
+                        ? PhoneNumbers.e164OrAsTyped(emptyToNull(record.get(prefix + "_tel_fixe"))) : null,
                 emptyToNull(record.get(prefix + "_adresse")));
     }
 

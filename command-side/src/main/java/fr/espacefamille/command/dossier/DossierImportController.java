@@ -1,8 +1,8 @@
 package fr.espacefamille.command.dossier;
 
-import fr.espacefamille.events.Audit;
 import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.dossier.DossierImportReport;
+import fr.espacefamille.platform.security.Caller;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -21,13 +21,12 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.io.ByteArrayOutputStream;
+import java.security.Principal;
 
 /**
  * Staff upload the town's dossier export here, as a form's {@code file} field (a file, or its
- * text as the field's value) or as the raw body ({@code text/csv}). The answer lists what was imported and every malformed line.
- *
- * <p>TODO #3 record the staff member who imports, once staff log in; until then the author is
- * {@link Audit#IMPORT}.
+ * text as the field's value) or as the raw body ({@code text/csv}). The answer lists what was
+ * imported and every malformed line. The staff member who imports is the author of the events.
  */
 @RestController
 @RequestMapping("/api/staff/dossiers/import")
@@ -43,18 +42,20 @@ class DossierImportController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<DossierImportReport> importForm(@RequestHeader HttpHeaders headers,
-                                         @RequestPart(value = "file", required = false) Mono<Part> file) {
+                                         @RequestPart(value = "file", required = false) Mono<Part> file,
+                                         Principal principal) {
         refuseIfTooLarge(headers);
         return file.switchIfEmpty(Mono.error(() -> RefusedException.invalid("IMPORT_FILE_MISSING",
                                                         "Joignez le fichier d'export des dossiers.")))
-                   .flatMap(part -> importContent(part.content()));
+                   .flatMap(part -> importContent(part.content(), Caller.author(principal)));
     }
 
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     Mono<DossierImportReport> importBody(@RequestHeader HttpHeaders headers,
-                                         @RequestBody(required = false) Flux<DataBuffer> body) {
+                                         @RequestBody(required = false) Flux<DataBuffer> body,
+                                         Principal principal) {
         refuseIfTooLarge(headers);
-        return importContent(body == null ? Flux.empty() : body);
+        return importContent(body == null ? Flux.empty() : body, Caller.author(principal));
     }
 
     /** Refuses a declared size over the limit before reading anything; the limit on reading catches the rest. */
@@ -64,12 +65,12 @@ class DossierImportController {
         }
     }
 
-    private Mono<DossierImportReport> importContent(Flux<DataBuffer> content) {
+    private Mono<DossierImportReport> importContent(Flux<DataBuffer> content, String author) {
         int limit = properties.maxFileSize();
         return content.collect(() -> new BoundedBytes(limit), BoundedBytes::add)
                 .flatMap(BoundedBytes::bytes)
                 .publishOn(Schedulers.boundedElastic())
-                .map(file -> dossierImport.importFile(file, Audit.IMPORT));
+                .map(file -> dossierImport.importFile(file, author));
     }
 
     /**

@@ -12,11 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/**
- * The staff console's processor page: status, replay, dead letters.
- *
- * <p>TODO #3 only staff may reach it, once accounts and roles exist.
- */
+/** The staff console's processor page: status, replay, dead letters. Staff only, by its path. */
 @RestController
 @RequestMapping("/api/staff/console/processors")
 class ConsoleController {

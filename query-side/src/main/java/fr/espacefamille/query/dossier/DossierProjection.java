@@ -7,12 +7,20 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import fr.espacefamille.events.Audit;
 import fr.espacefamille.events.RefusedException;
+import fr.espacefamille.events.dossier.AccountLinkedEvent;
+import fr.espacefamille.events.dossier.DocumentPublishedEvent;
 import fr.espacefamille.events.dossier.DossierDetails;
 import fr.espacefamille.events.dossier.DossierDetailsChangedEvent;
+import fr.espacefamille.events.dossier.DossierDocument;
 import fr.espacefamille.events.dossier.DossierHistoryEntry;
 import fr.espacefamille.events.dossier.DossierRegisteredEvent;
 import fr.espacefamille.events.dossier.DossierView;
 import fr.espacefamille.events.dossier.FindDossierQuery;
+import fr.espacefamille.events.dossier.Guardian;
+import fr.espacefamille.events.dossier.GuardianPhonesChangedEvent;
+import fr.espacefamille.events.dossier.InvoiceDeliveryMode;
+import fr.espacefamille.events.dossier.InvoiceDeliveryModeChangedEvent;
+import fr.espacefamille.events.dossier.PublishedDocument;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,10 +34,13 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
- * The dossiers as staff see them: one document per dossier in {@code dossier_views}, keyed by
- * the dossier number, holding its details and its history.
+ * The dossiers as staff and families see them: one document per dossier in
+ * {@code dossier_views}, keyed by the dossier number, holding its details, its documents and
+ * its history, each entry with its author and a French description.
  *
  * <p>The list of dossiers is {@link DossierSummaryProjection}'s, in the same processing group.
  *
@@ -57,8 +68,8 @@ class DossierProjection {
             @SequenceNumber long sequenceNumber,
             @Timestamp Instant timestamp,
             @MetaDataValue(Audit.AUTHOR) String author) {
-        apply(event.dossierNumber(), event.details(),
-              new DossierHistoryEntry("DossierRegisteredEvent", sequenceNumber, timestamp, author));
+        update(event.dossierNumber(), entry(event, sequenceNumber, timestamp, author, "Dossier enregistré"),
+               view -> withDetails(event.dossierNumber(), event.details(), view));
     }
 
     @EventHandler
@@ -66,8 +77,52 @@ class DossierProjection {
             @SequenceNumber long sequenceNumber,
             @Timestamp Instant timestamp,
             @MetaDataValue(Audit.AUTHOR) String author) {
-        apply(event.dossierNumber(), event.details(),
-              new DossierHistoryEntry("DossierDetailsChangedEvent", sequenceNumber, timestamp, author));
+        update(event.dossierNumber(),
+               entry(event, sequenceNumber, timestamp, author, "Dossier mis à jour depuis le logiciel de la mairie"),
+               view -> withDetails(event.dossierNumber(), event.details(), view));
+    }
+
+    @EventHandler
+    void on(AccountLinkedEvent event,
+            @SequenceNumber long sequenceNumber,
+            @Timestamp Instant timestamp,
+            @MetaDataValue(Audit.AUTHOR) String author) {
+        update(event.dossierNumber(), entry(event, sequenceNumber, timestamp, author,
+                                            "Compte « " + event.username() + " » rattaché au dossier"),
+               view -> view);
+    }
+
+    @EventHandler
+    void on(GuardianPhonesChangedEvent event,
+            @SequenceNumber long sequenceNumber,
+            @Timestamp Instant timestamp,
+            @MetaDataValue(Audit.AUTHOR) String author) {
+        update(event.dossierNumber(), entry(event, sequenceNumber, timestamp, author, "Téléphones modifiés"),
+               view -> withGuardianPhones(view, event));
+    }
+
+    @EventHandler
+    void on(InvoiceDeliveryModeChangedEvent event,
+            @SequenceNumber long sequenceNumber,
+            @Timestamp Instant timestamp,
+            @MetaDataValue(Audit.AUTHOR) String author) {
+        String mode = event.invoiceDeliveryMode() == InvoiceDeliveryMode.EMAIL ? "par e-mail" : "par courrier";
+        update(event.dossierNumber(), entry(event, sequenceNumber, timestamp, author, "Factures envoyées " + mode),
+               view -> new DossierView(view.dossierNumber(), view.dossierName(), view.familyQuotient(),
+                                       event.invoiceDeliveryMode(), view.guardians(), view.children(),
+                                       view.documents(), view.history()));
+    }
+
+    @EventHandler
+    void on(DocumentPublishedEvent event,
+            @SequenceNumber long sequenceNumber,
+            @Timestamp Instant timestamp,
+            @MetaDataValue(Audit.AUTHOR) String author) {
+        DossierDocument document = event.document();
+        update(event.dossierNumber(), entry(event, sequenceNumber, timestamp, author,
+                                            "Document mis à disposition : " + document.title()),
+               view -> withDocument(view, new PublishedDocument(document.documentId(), document.title(),
+                                                                document.fileName(), document.size(), timestamp)));
     }
 
     @ResetHandler
@@ -84,19 +139,55 @@ class DossierProjection {
         return toView(document);
     }
 
-    private void apply(String dossierNumber, DossierDetails details, DossierHistoryEntry entry) {
+    /** Applies one event to the dossier's view and appends it to its history, once. */
+    private void update(String dossierNumber, DossierHistoryEntry entry, UnaryOperator<DossierView> change) {
         Document current = views.find(Filters.eq("_id", dossierNumber)).first();
         if (isAlreadyApplied(current, entry.sequenceNumber())) {
             return;
         }
 
-        List<DossierHistoryEntry> history = new ArrayList<>(current == null ? List.of() : toView(current).history());
+        DossierView before = current == null
+                ? new DossierView(dossierNumber, null, null, null, List.of(), List.of(), List.of(), List.of())
+                : toView(current);
+        DossierView after = change.apply(before);
+        List<DossierHistoryEntry> history = new ArrayList<>(after.history());
         history.add(entry);
-        DossierView view = new DossierView(dossierNumber, details.dossierName(), details.familyQuotient(),
-                                           details.invoiceDeliveryMode(), details.guardians(),
-                                           details.children(), history);
+        DossierView view = new DossierView(after.dossierNumber(), after.dossierName(), after.familyQuotient(),
+                                           after.invoiceDeliveryMode(), after.guardians(), after.children(),
+                                           after.documents(), history);
         views.replaceOne(Filters.eq("_id", dossierNumber), toDocument(view, entry.sequenceNumber()),
                          new ReplaceOptions().upsert(true));
+    }
+
+    private static DossierHistoryEntry entry(Object event, long sequenceNumber, Instant timestamp, String author,
+                                             String description) {
+        return new DossierHistoryEntry(event.getClass().getSimpleName(), sequenceNumber, timestamp, author,
+                                       description);
+    }
+
+    private static DossierView withDetails(String dossierNumber, DossierDetails details, DossierView view) {
+        return new DossierView(dossierNumber, details.dossierName(), details.familyQuotient(),
+                               details.invoiceDeliveryMode(), details.guardians(), details.children(),
+                               view.documents(), view.history());
+    }
+
+    private static DossierView withGuardianPhones(DossierView view, GuardianPhonesChangedEvent event) {
+        List<Guardian> guardians = new ArrayList<>(view.guardians());
+        Guardian guardian = guardians.get(event.guardianIndex());
+        guardians.set(event.guardianIndex(), new Guardian(guardian.civility(), guardian.firstName(),
+                guardian.lastName(), guardian.email(), event.mobilePhone(), event.homePhone(), guardian.address()));
+        return new DossierView(view.dossierNumber(), view.dossierName(), view.familyQuotient(),
+                               view.invoiceDeliveryMode(), guardians, view.children(), view.documents(),
+                               view.history());
+    }
+
+    private static DossierView withDocument(DossierView view, PublishedDocument document) {
+        List<PublishedDocument> documents = new ArrayList<>();
+        documents.add(document);
+        documents.addAll(view.documents());
+        return new DossierView(view.dossierNumber(), view.dossierName(), view.familyQuotient(),
+                               view.invoiceDeliveryMode(), view.guardians(), view.children(), documents,
+                               view.history());
     }
 
     private static boolean isAlreadyApplied(Document current, long sequenceNumber) {

@@ -10,11 +10,13 @@ import java.time.Instant;
  * @param timestamp      when the event was recorded
  * @param author         who made the change: a staff member, a parent's account, or
  *                       {@code import} for the town's export; {@code null} when unknown
+ * @param description    what changed, in French, for the family and staff
  */
 public record DossierHistoryEntry(
         String eventType,
         long sequenceNumber,
         Instant timestamp,
-        String author
+        String author,
+        String description
 ) {
 }

@@ -3,9 +3,10 @@ package fr.espacefamille.events.dossier;
 import java.util.List;
 
 /**
- * A dossier as the staff sees it: its details and what happened to it.
+ * A dossier as staff and the family see it: its details, its documents and what happened to it.
  *
  * @param familyQuotient {@code null} while not yet assessed
+ * @param documents      what the town made available to the family, newest first
  * @param history        the events applied to the view, oldest first
  */
 public record DossierView(
@@ -15,12 +16,14 @@ public record DossierView(
         InvoiceDeliveryMode invoiceDeliveryMode,
         List<Guardian> guardians,
         List<Child> children,
+        List<PublishedDocument> documents,
         List<DossierHistoryEntry> history
 ) {
 
     public DossierView {
         guardians = guardians == null ? List.of() : List.copyOf(guardians);
         children = children == null ? List.of() : List.copyOf(children);
+        documents = documents == null ? List.of() : List.copyOf(documents);
         history = history == null ? List.of() : List.copyOf(history);
     }
 }

@@ -3,8 +3,8 @@ package fr.espacefamille.events.dossier;
 /**
  * A guardian (responsable légal) of a dossier, as the town's software knows him or her.
  *
- * <p>Phone numbers are kept as they were typed: the export mixes formats and nothing dials
- * them yet.
+ * <p>Phone numbers are in E.164 ({@code +33612345678}): the import converts the export's
+ * mixed formats, and a number it cannot read is kept as typed.
  *
  * @param civility    {@code Mme}, {@code M.}; {@code null} when not given
  * @param firstName   never blank

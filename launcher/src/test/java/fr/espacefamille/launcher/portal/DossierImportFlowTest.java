@@ -1,4 +1,4 @@
-package fr.espacefamille.launcher;
+package fr.espacefamille.launcher.portal;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import fr.espacefamille.events.dossier.DossierImportReport;
 import fr.espacefamille.events.dossier.DossierSummaries;
 import fr.espacefamille.events.dossier.DossierView;
+import fr.espacefamille.launcher.EspaceFamilleApplication;
 import fr.espacefamille.platform.testing.InMemoryMongo;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -27,7 +29,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DossierImportFlowTest {
 
     private static final Path TOWN_EXPORT = Path.of("src/main/resources/demo/dossiers-saint-just.csv");
+    private static final String STAFF_USERNAME = "agent.import";
+    private static final String STAFF_PASSWORD = "mot de passe de l'agent qui importe";
     private static final int GUARDIANS_WITH_EMAIL = 68;
     private static final InMemoryMongo mongo = InMemoryMongo.start();
     private static final MongoClient client = MongoClients.create(mongo.uri());
@@ -55,7 +58,7 @@ class DossierImportFlowTest {
 
     @BeforeEach
     void startPortal() {
-        http = clientOf(start(EspaceFamilleApplication.class));
+        http = staffAt(start(EspaceFamilleApplication.class)).client();
     }
 
     @AfterEach
@@ -85,7 +88,7 @@ class DossierImportFlowTest {
         assertThat(martin.history()).singleElement()
                 .satisfies(entry -> {
                     assertThat(entry.eventType()).isEqualTo("DossierRegisteredEvent");
-                    assertThat(entry.author()).isEqualTo("import");
+                    assertThat(entry.author()).isEqualTo("staff:" + STAFF_USERNAME);
                 });
     }
 
@@ -203,8 +206,14 @@ class DossierImportFlowTest {
 
     @Test
     void eachSideRunsAloneAgainstTheSharedDatabase() throws IOException {
-        WebTestClient commandSide = clientOf(start(fr.espacefamille.command.CommandSideApplication.class));
-        WebTestClient querySide = clientOf(start(fr.espacefamille.query.QuerySideApplication.class));
+        int commandPort = portOf(start(fr.espacefamille.command.CommandSideApplication.class));
+        int queryPort = portOf(start(fr.espacefamille.query.QuerySideApplication.class));
+        Browser onTheQuerySide = new Browser(queryPort);
+        onTheQuerySide.get("/api/session").expectStatus().isOk();
+        Browser onTheCommandSide = onTheQuerySide.withSameCookiesAt(commandPort);
+        logIn(onTheCommandSide);
+        WebTestClient commandSide = onTheCommandSide.client();
+        WebTestClient querySide = onTheCommandSide.withSameCookiesAt(queryPort).client();
 
         importFile(commandSide, Files.readAllBytes(TOWN_EXPORT));
 
@@ -220,15 +229,28 @@ class DossierImportFlowTest {
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + mail.getSmtp().getPort(),
                 "--espace-famille.mail.welcome-on-registration=true",
+                "--espace-famille.security.staff[0].username=" + STAFF_USERNAME,
+                "--espace-famille.security.staff[0].password-hash={bcrypt}"
+                        + new BCryptPasswordEncoder(4).encode(STAFF_PASSWORD),
                 "--espace-famille.event-store.fetch-delay=20ms");
         running.add(context);
         return context;
     }
 
-    private static WebTestClient clientOf(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+    /** A browser in which a staff member has logged in, on the portal or on the command side. */
+    private static Browser staffAt(ConfigurableApplicationContext context) {
+        Browser staff = new Browser(portOf(context));
+        logIn(staff);
+        return staff;
+    }
+
+    private static void logIn(Browser browser) {
+        browser.post("/api/session", java.util.Map.of("username", STAFF_USERNAME, "password", STAFF_PASSWORD))
+                .expectStatus().isOk();
+    }
+
+    private static int portOf(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     private WebTestClient.ResponseSpec postCsv(byte[] body) {

@@ -1,0 +1,82 @@
+package fr.espacefamille.command.dossier;
+
+import fr.espacefamille.events.RefusedException;
+import fr.espacefamille.events.dossier.ChangeInvoiceDeliveryModeCommand;
+import fr.espacefamille.events.dossier.InvoiceDeliveryMode;
+import fr.espacefamille.events.dossier.UpdatePhonesCommand;
+import fr.espacefamille.platform.security.Caller;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.security.Principal;
+import java.util.Locale;
+
+/**
+ * Mon dossier's changes: the parent's own phone numbers and the family's invoice delivery
+ * mode. The security layer has already checked that the dossier is linked to the caller.
+ */
+@RestController
+@RequestMapping("/api/family/dossiers/{dossierNumber}")
+class FamilyDossierController {
+
+    private final CommandGateway commandGateway;
+
+    FamilyDossierController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /** As typed, in any common format; empty to remove a number. */
+    record PhonesForm(String mobilePhone, String homePhone) {
+    }
+
+    record InvoiceModeForm(String invoiceDeliveryMode) {
+    }
+
+    @PutMapping("/phones")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> updatePhones(@PathVariable String dossierNumber, @RequestBody PhonesForm form, Principal principal) {
+        var command = new UpdatePhonesCommand(dossierNumber, principal.getName(),
+                                              phone(form.mobilePhone(), "portable"), phone(form.homePhone(), "fixe"));
+        return send(command, principal);
+    }
+
+    @PutMapping("/invoice-delivery-mode")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> changeInvoiceMode(@PathVariable String dossierNumber, @RequestBody InvoiceModeForm form,
+                                 Principal principal) {
+        var command = new ChangeInvoiceDeliveryModeCommand(dossierNumber, principal.getName(),
+                                                           mode(form.invoiceDeliveryMode()));
+        return send(command, principal);
+    }
+
+    private Mono<Void> send(Object command, Principal principal) {
+        return Mono.fromFuture(() -> commandGateway.send(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(Caller.metaData(principal)))).then();
+    }
+
+    private static String phone(String typed, String which) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        return PhoneNumbers.e164(typed).orElseThrow(() -> RefusedException.invalid("PHONE_INVALID",
+                "Le numéro de téléphone " + which + " « " + typed.strip() + " » n'est pas valide. "
+                        + "Écrivez-le par exemple 06 12 34 56 78, ou +32 470 12 34 56 hors de France."));
+    }
+
+    private static InvoiceDeliveryMode mode(String typed) {
+        try {
+            return InvoiceDeliveryMode.valueOf(typed.strip().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw RefusedException.invalid("INVOICE_MODE_INVALID",
+                    "Choisissez l'envoi des factures par e-mail (EMAIL) ou par courrier (PAPER).");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package fr.espacefamille.launcher.portal;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Staff make a PDF available to a family; the family lists and downloads it, and no one else. */
+class DossierDocumentsTest extends PortalTest {
+
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void staffUploadAPdfThatTheParentListsAndDownloads() {
+        Browser parent = activatedParent("sandrine.fournier", "sandrine.fournier@example.org", "2016-00803",
+                                         "fournier");
+
+        String documentId = upload(staff(), "2016-00803", "Attestation CAF 2026.pdf", PDF)
+                .expectStatus().isCreated()
+                .expectBody(DocumentAnswer.class).returnResult().getResponseBody().documentId();
+
+        eventually(() -> parent.get("/api/family/dossiers/2016-00803").expectStatus().isOk().expectBody()
+                .jsonPath("$.documents[0].documentId").isEqualTo(documentId)
+                .jsonPath("$.documents[0].title").isEqualTo("Attestation CAF 2026")
+                .jsonPath("$.history[-1].author").isEqualTo("staff:" + STAFF_USERNAME));
+        byte[] downloaded = parent.get("/api/family/dossiers/2016-00803/documents/" + documentId)
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_PDF)
+                .expectHeader().value("Content-Disposition", value -> assertThat(value).startsWith("attachment"))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(downloaded).isEqualTo(PDF);
+    }
+
+    @Test
+    void aDocumentOfAnotherDossierCannotBeReachedThroughOnesOwn() {
+        Browser parent = activatedParent("helene.morel", "helene.morel@example.org", "2017-00840", "Morel");
+        String elsewhere = upload(staff(), "2018-00877", "Facture.pdf", PDF).expectStatus().isCreated()
+                .expectBody(DocumentAnswer.class).returnResult().getResponseBody().documentId();
+
+        assertRefused(parent.get("/api/family/dossiers/2017-00840/documents/" + elsewhere), 404, "DOCUMENT_NOT_FOUND");
+        assertRefused(parent.get("/api/family/dossiers/2018-00877/documents/" + elsewhere), 403, "DOSSIER_NOT_LINKED");
+    }
+
+    @Test
+    void onlyAPdfToAKnownDossierIsAccepted() {
+        Browser staff = staff();
+
+        assertRefused(upload(staff, "2017-00840", "virus.pdf", "MZ not a pdf".getBytes(StandardCharsets.US_ASCII)),
+                      400, "DOCUMENT_NOT_PDF");
+        assertRefused(upload(staff, "2099-00000", "Facture.pdf", PDF), 404, "DOSSIER_NOT_FOUND");
+    }
+
+    private static org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(
+            Browser staff, String dossierNumber, String fileName, byte[] content) {
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }).contentType(MediaType.APPLICATION_PDF);
+        return staff.client().post().uri("/api/staff/dossiers/" + dossierNumber + "/documents")
+                .body(BodyInserters.fromMultipartData(form.build()))
+                .exchange();
+    }
+
+    record DocumentAnswer(String documentId, String title, String fileName, long size) {
+    }
+}
