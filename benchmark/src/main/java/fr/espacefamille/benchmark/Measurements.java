@@ -35,6 +35,8 @@ final class Measurements {
 
     /** Ledgers each caller works on; its first command to each loads the ledger's stream. */
     static final int LEDGERS_PER_CALLER = 20;
+    /** Documents a scan reads at most. */
+    static final long MAX_SCAN = 250_000;
     private static final Duration REPLAY_TIMEOUT = Duration.ofMinutes(30);
     private static final LocalDate DAY = LocalDate.of(2027, 1, 11);
 
@@ -120,11 +122,16 @@ final class Measurements {
         return new Rate(projection.handled() - handledBefore, elapsed);
     }
 
-    /** Iterates {@code count} event documents, or all for 0, with the driver, in natural order. */
+    /**
+     * Iterates {@code count} event documents, or all for 0, with the driver, in natural order; at
+     * most {@value #MAX_SCAN}: the in-process server holds a query's whole answer in memory, and
+     * beyond that the JVM spends its time copying it from one collection to the next.
+     */
     Rate scan(long count) {
+        long limit = count == 0 ? MAX_SCAN : Math.min(count, MAX_SCAN);
         long began = System.nanoTime();
         long seen = 0;
-        try (MongoCursor<Document> cursor = events.find().limit(Math.toIntExact(count)).batchSize(1_000)
+        try (MongoCursor<Document> cursor = events.find().limit(Math.toIntExact(limit)).batchSize(1_000)
                                                   .iterator()) {
             while (cursor.hasNext()) {
                 cursor.next();
