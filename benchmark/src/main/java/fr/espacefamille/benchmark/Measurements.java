@@ -15,6 +15,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -110,7 +111,8 @@ final class Measurements {
             tokenStore.initializeTokenSegments(LedgerProjection.GROUP, 1, engine.createHeadToken());
         }
         long head = engine.headPosition();
-        long lastEvent = engine.createHeadToken().position().orElse(0);
+        TrackingToken headToken = engine.createHeadToken();
+        long lastEvent = headToken == null ? 0 : headToken.position().orElse(0);
         long from = count == 0 ? 0 : Math.max(0, head - count);
         processor.resetTokens(from == 0 ? null : GapAwareTrackingToken.newInstance(from, List.of()));
         long handledBefore = projection.handled();
