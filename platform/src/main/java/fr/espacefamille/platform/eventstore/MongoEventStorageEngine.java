@@ -383,7 +383,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             return token;
         }
         long timedOut = token.getGaps().stream()
-                             .filter(gap -> !missingPositions.isStillAwaited(gap) && !missingPositions.isAbandoned(gap))
+                             .filter(gap -> !missingPositions.isStillAwaited(gap))
+                             .filter(gap -> !missingPositions.isAbandoned(gap))
                              .count();
         if (timedOut > 0) {
             logger.warn("Giving up {} position(s) that stayed empty longer than the gap timeout, below [{}]",
