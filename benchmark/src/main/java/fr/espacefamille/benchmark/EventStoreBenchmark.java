@@ -136,19 +136,20 @@ public final class EventStoreBenchmark {
 
     private List<String> header(EmbeddedMongo mongo) {
         return List.of(
-                "Event store benchmark on the embedded MongoDB server (mongo-java-server, " + mongo.describe() + ")",
-                ("%d processors, %s operations timed per point and caller count, %s events replayed and scanned,"
-                        + " fastest of %d runs").formatted(Runtime.getRuntime().availableProcessors(),
-                                   ResultTable.count(options.operations()),
-                                   options.replayEvents() == 0 ? "all" : ResultTable.count(options.replayEvents()),
-                                   options.repeat()),
-                "Filled through MongoEventStorageEngine.appendEvents (the engine's own documents), "
-                        + "%,d events per call, %d events per ledger"
+                "Event store benchmark on the embedded MongoDB server (mongo-java-server)",
+                "  " + mongo.describe(),
+                "  %d processors; %s operations timed per point and caller count; fastest of %d runs"
+                        .formatted(Runtime.getRuntime().availableProcessors(),
+                                   ResultTable.count(options.operations()), options.repeat()),
+                "Fill: MongoEventStorageEngine.appendEvents (the engine's own documents),",
+                "  %,d events per call, %d events per ledger"
                         .formatted(StoreFiller.EVENTS_PER_APPEND, StoreFiller.EVENTS_PER_LEDGER),
-                "Appends: RecordEntryCommand through the command gateway to a cached event-sourced aggregate, "
-                        + Measurements.LEDGERS_PER_CALLER + " filled ledgers per caller",
-                "Raw: insertOne of copies of a stored event document; replay: tracking processor reset "
-                        + (options.replayEvents() == 0 ? "to the tail" : "to head - N")
-                        + ", timed to caught up; scan: find() iterated with the driver");
+                "Appends: RecordEntryCommand through the command gateway to a cached event-sourced",
+                "  aggregate, " + Measurements.LEDGERS_PER_CALLER + " filled ledgers per caller; raw: insertOne of "
+                        + "copies of a stored event",
+                "Replay: tracking processor reset to "
+                        + (options.replayEvents() == 0 ? "the tail" : "head - " + options.replayEvents())
+                        + ", timed until caught up; scan: find() iterated with the driver");
     }
+
 }
