@@ -43,14 +43,17 @@ public final class EventStoreBenchmark {
             return;
         }
         BenchmarkOptions options = BenchmarkOptions.parse(args);
-        boolean passed;
+        int status;
         try (EmbeddedMongo mongo = EmbeddedMongo.start(options.backend());
              ConfigurableApplicationContext app = start(mongo)) {
             EventStoreBenchmark benchmark = new EventStoreBenchmark(options, app);
             List<PointResult> points = benchmark.run(mongo);
-            passed = new ResultTable(points, MANY_CALLERS).print(System.out, benchmark.header(mongo));
+            status = new ResultTable(points, MANY_CALLERS).print(System.out, benchmark.header(mongo)) ? 0 : 1;
+        } catch (RuntimeException | InterruptedException e) {
+            logger.error("The benchmark failed", e);
+            status = 2;
         }
-        System.exit(passed ? 0 : 1);
+        System.exit(status);
     }
 
     private static ConfigurableApplicationContext start(EmbeddedMongo mongo) {
@@ -80,34 +83,47 @@ public final class EventStoreBenchmark {
     }
 
     /**
-     * Measures one point. Each measurement runs {@code repeat} times, interleaved with its raw
-     * counterpart, and the fastest run of each is kept: on a machine shared with other work the
-     * fastest run is the one least disturbed, and interleaving disturbs both sides alike.
+     * Measures one point: replay and scan first, on the store as filled, then the appends, which
+     * add to it (the warm-up, on an empty store, appends first). Each measurement runs
+     * {@code repeat} times, interleaved with its raw counterpart, and the fastest run of each is
+     * kept: on a machine shared with other work the fastest run is the one least disturbed, and
+     * interleaving disturbs both sides alike.
      */
     private PointResult measure(long size, int operations, long filled, long fillNanos, long replayed,
                                 EmbeddedMongo mongo, int repeat) throws InterruptedException {
         long stored = filler.storedEvents();
-        Callers.Timing gatewayOne = null;
-        Callers.Timing gatewayMany = null;
-        Callers.Timing rawOne = null;
-        Callers.Timing rawMany = null;
-        Measurements.Rate replay = null;
-        Measurements.Rate scan = null;
+        Measurements.Rate[] replayAndScan = stored == 0 ? null : replayAndScan(replayed, repeat);
+        Callers.Timing[] appends = appends(operations, repeat);
+        if (replayAndScan == null) {
+            replayAndScan = replayAndScan(replayed, repeat);
+        }
+        return new PointResult(size, stored, filled, fillNanos, appends[0], appends[1], appends[2], appends[3],
+                               replayAndScan[0], replayAndScan[1], mongo.dataSize());
+    }
+
+    /** Gateway and raw with one caller, then with many: the fastest run of each. */
+    private Callers.Timing[] appends(int operations, int repeat) {
+        Callers.Timing[] best = new Callers.Timing[4];
         int ledgersForMany = MANY_CALLERS * Measurements.LEDGERS_PER_CALLER;
         for (int run = 0; run < repeat; run++) {
-            gatewayOne = faster(gatewayOne, measurements.gatewayAppends(
+            best[0] = faster(best[0], measurements.gatewayAppends(
                     1, operations, filler.takeUntouchedLedgers(Measurements.LEDGERS_PER_CALLER)));
-            rawOne = faster(rawOne, measurements.rawInserts(1, operations));
-            gatewayMany = faster(gatewayMany, measurements.gatewayAppends(
+            best[2] = faster(best[2], measurements.rawInserts(1, operations));
+            best[1] = faster(best[1], measurements.gatewayAppends(
                     MANY_CALLERS, operations, filler.takeUntouchedLedgers(ledgersForMany)));
-            rawMany = faster(rawMany, measurements.rawInserts(MANY_CALLERS, operations));
+            best[3] = faster(best[3], measurements.rawInserts(MANY_CALLERS, operations));
         }
+        return best;
+    }
+
+    /** The projection's replay and the raw scan: the fastest run of each. */
+    private Measurements.Rate[] replayAndScan(long replayed, int repeat) throws InterruptedException {
+        Measurements.Rate[] best = new Measurements.Rate[2];
         for (int run = 0; run < repeat; run++) {
-            replay = faster(replay, measurements.replay(replayed));
-            scan = faster(scan, measurements.scan(replayed));
+            best[0] = faster(best[0], measurements.replay(replayed));
+            best[1] = faster(best[1], measurements.scan(replayed));
         }
-        return new PointResult(size, stored, filled, fillNanos, gatewayOne, gatewayMany, rawOne, rawMany,
-                               replay, scan, mongo.dataSize());
+        return best;
     }
 
     private static Callers.Timing faster(Callers.Timing best, Callers.Timing candidate) {
@@ -120,19 +136,20 @@ public final class EventStoreBenchmark {
 
     private List<String> header(EmbeddedMongo mongo) {
         return List.of(
-                "Event store benchmark on the embedded MongoDB server (mongo-java-server, " + mongo.describe() + ")",
-                ("%d processors, %s operations timed per point and caller count, %s events replayed and scanned,"
-                        + " fastest of %d runs").formatted(Runtime.getRuntime().availableProcessors(),
-                                   ResultTable.count(options.operations()),
-                                   options.replayEvents() == 0 ? "all" : ResultTable.count(options.replayEvents()),
-                                   options.repeat()),
-                "Filled through MongoEventStorageEngine.appendEvents (the engine's own documents), "
-                        + "%,d events per call, %d events per ledger"
+                "Event store benchmark on the embedded MongoDB server (mongo-java-server)",
+                "  " + mongo.describe(),
+                "  %d processors; %s operations timed per point and caller count; fastest of %d runs"
+                        .formatted(Runtime.getRuntime().availableProcessors(),
+                                   ResultTable.count(options.operations()), options.repeat()),
+                "Fill: MongoEventStorageEngine.appendEvents (the engine's own documents),",
+                "  %,d events per call, %d events per ledger"
                         .formatted(StoreFiller.EVENTS_PER_APPEND, StoreFiller.EVENTS_PER_LEDGER),
-                "Appends: RecordEntryCommand through the command gateway to a cached event-sourced aggregate, "
-                        + Measurements.LEDGERS_PER_CALLER + " filled ledgers per caller",
-                "Raw: insertOne of copies of a stored event document; replay: tracking processor reset "
-                        + (options.replayEvents() == 0 ? "to the tail" : "to head - N")
-                        + ", timed to caught up; scan: find() iterated with the driver");
+                "Appends: RecordEntryCommand through the command gateway to a cached event-sourced",
+                "  aggregate, " + Measurements.LEDGERS_PER_CALLER + " filled ledgers per caller; raw: insertOne of "
+                        + "copies of a stored event",
+                "Replay: tracking processor reset to "
+                        + (options.replayEvents() == 0 ? "the tail" : "head - " + options.replayEvents())
+                        + ", timed until caught up; scan: find() iterated with the driver");
     }
+
 }

@@ -15,6 +15,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,6 +36,8 @@ final class Measurements {
 
     /** Ledgers each caller works on; its first command to each loads the ledger's stream. */
     static final int LEDGERS_PER_CALLER = 20;
+    /** Documents a scan reads at most. */
+    static final long MAX_SCAN = 250_000;
     private static final Duration REPLAY_TIMEOUT = Duration.ofMinutes(30);
     private static final LocalDate DAY = LocalDate.of(2027, 1, 11);
 
@@ -108,7 +111,8 @@ final class Measurements {
             tokenStore.initializeTokenSegments(LedgerProjection.GROUP, 1, engine.createHeadToken());
         }
         long head = engine.headPosition();
-        long lastEvent = engine.createHeadToken().position().orElse(0);
+        TrackingToken headToken = engine.createHeadToken();
+        long lastEvent = headToken == null ? 0 : headToken.position().orElse(0);
         long from = count == 0 ? 0 : Math.max(0, head - count);
         processor.resetTokens(from == 0 ? null : GapAwareTrackingToken.newInstance(from, List.of()));
         long handledBefore = projection.handled();
@@ -120,11 +124,16 @@ final class Measurements {
         return new Rate(projection.handled() - handledBefore, elapsed);
     }
 
-    /** Iterates {@code count} event documents, or all for 0, with the driver, in natural order. */
+    /**
+     * Iterates {@code count} event documents, or all for 0, with the driver, in natural order; at
+     * most {@value #MAX_SCAN}: the in-process server holds a query's whole answer in memory, and
+     * beyond that the JVM spends its time copying it from one collection to the next.
+     */
     Rate scan(long count) {
+        long limit = count == 0 ? MAX_SCAN : Math.min(count, MAX_SCAN);
         long began = System.nanoTime();
         long seen = 0;
-        try (MongoCursor<Document> cursor = events.find().limit(Math.toIntExact(count)).batchSize(1_000)
+        try (MongoCursor<Document> cursor = events.find().limit(Math.toIntExact(limit)).batchSize(1_000)
                                                   .iterator()) {
             while (cursor.hasNext()) {
                 cursor.next();

@@ -47,6 +47,7 @@ final class ResultTable {
         section("replay and scan");
         row("  events replayed", point -> count(point.replay().count()), "");
         row("  projection replay, events/s", point -> count(point.replay().perSecond()), "");
+        row("  documents scanned", point -> count(point.scan().count()), "");
         row("  raw scan, documents/s", point -> count(point.scan().perSecond()), "");
         judged("  replay / scan", PointResult::replayRatio, ratio -> ratio >= MIN_REPLAY_RATIO,
                ">= " + decimal(MIN_REPLAY_RATIO), "replay >= 0.5 x raw scan");

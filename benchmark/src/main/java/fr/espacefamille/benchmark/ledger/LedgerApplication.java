@@ -1,8 +1,8 @@
 package fr.espacefamille.benchmark.ledger;
 
+import fr.espacefamille.platform.eventstore.EventStoreProperties;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -19,13 +19,12 @@ import org.springframework.context.annotation.Bean;
 public class LedgerApplication {
 
     @Bean
-    public ConfigurerModule ledgerProcessorStartsOnDemand(
-            @Value("${espace-famille.event-store.batch-size:100}") int batchSize) {
+    public ConfigurerModule ledgerProcessorStartsOnDemand(EventStoreProperties properties) {
         return configurer -> configurer.eventProcessing()
                 .registerTrackingEventProcessorConfiguration(
                         LedgerProjection.GROUP,
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(batchSize)
+                                .andBatchSize(properties.processorBatchSize())
                                 .andInitialTrackingToken(source -> source.createHeadToken())
                                 .andAutoStart(false))
                 .registerDeadLetteringEventHandlerInvokerConfiguration(

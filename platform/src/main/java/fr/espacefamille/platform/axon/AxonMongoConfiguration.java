@@ -190,7 +190,7 @@ public class AxonMongoConfiguration {
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(properties.batchSize()))
+                                .andBatchSize(properties.processorBatchSize()))
                 .registerDeadLetterQueueProvider(
                         processingGroup -> config -> MongoSequencedDeadLetterQueue.builder()
                                 .processingGroup(processingGroup)

@@ -13,6 +13,9 @@ import java.util.List;
  * One ordered read of a long stretch of positions, for a processor far behind the head: a
  * single range query sorted by position, consumed batch by batch.
  *
+ * <p>Its answer is held by the in-process server until read, which is why the engine bounds a
+ * stretch.
+ *
  * <p>On a real MongoDB this walks the {@code _id} index. The in-process server answers any range
  * query with a scan of the whole collection, so the engine opens one only when it replaces
  * reading a large part of the store; then one scan is far cheaper than thousands of
@@ -22,11 +25,9 @@ import java.util.List;
 final class CatchUpCursor implements AutoCloseable {
 
     private final MongoCursor<Document> cursor;
-    private final long last;
 
-    private CatchUpCursor(MongoCursor<Document> cursor, long last) {
+    private CatchUpCursor(MongoCursor<Document> cursor) {
         this.cursor = cursor;
-        this.last = last;
     }
 
     /** Opens a read of the positions after {@code index} up to {@code last}, in position order. */
@@ -35,12 +36,7 @@ final class CatchUpCursor implements AutoCloseable {
                                              .sort(Sorts.ascending("_id"))
                                              .batchSize(fetchSize)
                                              .iterator();
-        return new CatchUpCursor(cursor, last);
-    }
-
-    /** The last position this read covers. */
-    long last() {
-        return last;
+        return new CatchUpCursor(cursor);
     }
 
     /** Up to {@code count} next documents, in position order; empty once the stretch is read. */

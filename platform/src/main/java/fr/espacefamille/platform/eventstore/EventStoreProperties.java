@@ -8,7 +8,10 @@ import java.time.Duration;
  * Settings of the event store and of the processors that read it
  * ({@code espace-famille.event-store.*}).
  *
- * @param batchSize         events fetched at once by a processor, and handled in one batch
+ * @param batchSize         events a processor fetches from the store with one query
+ * @param processorBatchSize events a processor handles in one unit of work, between two updates
+ *                          of its token (a larger one means fewer round trips per event on a
+ *                          replay, and more events delivered again after a crash)
  * @param gapTimeout        how long a handed-out position may stay empty before processors skip it
  * @param maxGapOffset      how far below a token's index a gap is still awaited, in positions
  * @param fetchDelay        how often an idle processor looks for events appended by other nodes
@@ -22,7 +25,8 @@ public record EventStoreProperties(
         Integer maxGapOffset,
         Duration fetchDelay,
         Integer snapshotThreshold,
-        Integer cachedAggregates
+        Integer cachedAggregates,
+        Integer processorBatchSize
 ) {
 
     public EventStoreProperties {
@@ -32,5 +36,6 @@ public record EventStoreProperties(
         fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
         snapshotThreshold = snapshotThreshold == null ? 100 : snapshotThreshold;
         cachedAggregates = cachedAggregates == null ? 5_000 : cachedAggregates;
+        processorBatchSize = processorBatchSize == null ? 100 : processorBatchSize;
     }
 }

@@ -59,8 +59,8 @@ import java.util.stream.StreamSupport;
  *   <li>Load an aggregate: {@code $in} on the stream keys that follow, in growing batches,
  *   until a batch comes back short.</li>
  *   <li>Tracking: {@code $in} on the token's gaps and the next positions up to the counter;
- *   a stream that starts with more than half of the store ahead reads that stretch with one
- *   ordered query instead ({@link CatchUpCursor}).
+ *   a stream far behind reads long stretches with one ordered query each instead
+ *   ({@link CatchUpCursor}).
  *   Tokens are {@link GapAwareTrackingToken}s: a position handed out but not yet visible (a
  *   slow insert, a paused writer on another node) stays a gap and is delivered when it shows
  *   up. A gap that stays empty for longer than the gap timeout (a failed append) is given
@@ -81,6 +81,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private static final String LAST_EVENT_POSITION = "lastEventPosition";
     private static final int CATCH_UP_MIN_BATCHES = 10;
     private static final int CATCH_UP_FETCH = 1_000;
+    private static final long CATCH_UP_MAX_STRETCH = 250_000;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -176,42 +177,49 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * The next batch for a tracking stream. A stream whose first batch is far behind the head
-     * reads the stretch up to the head with one ordered {@link CatchUpCursor}, after the token's
-     * gaps; then, and otherwise, it reads batch by batch with {@code $in} on positions.
+     * The next batch for a tracking stream. A stream far behind the head reads the next stretch
+     * of positions with one ordered {@link CatchUpCursor}, after its token's gaps; otherwise it
+     * reads batch by batch with {@code $in} on positions. It considers a stretch on its first
+     * batch and after each stretch, so that streams following the head pay nothing for it.
      */
     private List<StoredEvent> nextTracked(GapAwareTrackingToken lastToken, CatchUp catchUp) {
         GapAwareTrackingToken token = withoutExpiredGaps(lastToken);
-        if (catchUp.isFirstBatch() && isFarBehind(token)) {
-            long head = positions.head();
-            logger.info("Catching up from [{}] to [{}] with one ordered read", token.getIndex(), head);
-            catchUp.start(CatchUpCursor.open(events, token.getIndex(), head, CATCH_UP_FETCH));
-            catchUpReads.incrementAndGet();
-            List<StoredEvent> filledGaps = filledGaps(token);
-            if (!filledGaps.isEmpty()) {
-                return filledGaps;
+        if (catchUp.mayOpen()) {
+            long stretchEnd = worthwhileStretchEnd(token);
+            if (stretchEnd > token.getIndex()) {
+                logger.info("Catching up from [{}] to [{}] with one ordered read", token.getIndex(), stretchEnd);
+                catchUp.start(CatchUpCursor.open(events, token.getIndex(), stretchEnd, CATCH_UP_FETCH));
+                catchUpReads.incrementAndGet();
+                List<StoredEvent> filledGaps = filledGaps(token);
+                if (!filledGaps.isEmpty()) {
+                    return filledGaps;
+                }
             }
         }
         if (catchUp.isReading()) {
-            List<Document> found = catchUp.cursor().next(batchSize);
+            List<Document> found = catchUp.next(batchSize);
             if (!found.isEmpty()) {
                 return withTokens(token, found);
             }
-            logger.debug("Caught up through [{}] with one ordered read", catchUp.cursor().last());
-            catchUp.close();
+            if (catchUp.stretchRead()) {
+                return nextTracked(lastToken, catchUp);
+            }
         }
         return fetchTrackedEvents(lastToken, batchSize);
     }
 
     /**
-     * Whether a stream is so far behind that one ordered read beats batched lookups: more than
-     * half of the store ahead, and more than a few batches. On the in-process server the ordered
-     * read scans the whole collection, so it must replace reading a large part of it.
+     * Where an ordered read from the token should end, or the token's own index when batched
+     * lookups are better. A stretch holds at most {@value #CATCH_UP_MAX_STRETCH} positions (the
+     * in-process server keeps a query's whole answer in memory) and must cover at least a third
+     * of the store: the in-process server answers it by scanning the whole collection, which
+     * pays off only against many thousands of lookups.
      */
-    private boolean isFarBehind(GapAwareTrackingToken token) {
+    private long worthwhileStretchEnd(GapAwareTrackingToken token) {
         long head = positions.head();
-        long ahead = head - token.getIndex();
-        return ahead > (long) CATCH_UP_MIN_BATCHES * batchSize && ahead > head / 2;
+        long stretch = Math.min(head - token.getIndex(), CATCH_UP_MAX_STRETCH);
+        boolean worthwhile = stretch > (long) CATCH_UP_MIN_BATCHES * batchSize && stretch * 3 >= head;
+        return worthwhile ? token.getIndex() + stretch : token.getIndex();
     }
 
     private List<StoredEvent> filledGaps(GapAwareTrackingToken token) {
@@ -391,7 +399,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             return token;
         }
         long timedOut = token.getGaps().stream()
-                             .filter(gap -> !missingPositions.isStillAwaited(gap) && !missingPositions.isAbandoned(gap))
+                             .filter(gap -> !missingPositions.isStillAwaited(gap))
+                             .filter(gap -> !missingPositions.isAbandoned(gap))
                              .count();
         if (timedOut > 0) {
             logger.warn("Giving up {} position(s) that stayed empty longer than the gap timeout, below [{}]",
@@ -497,30 +506,45 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * The ordered read of one tracking stream, if it opened one: only a stream whose first batch
-     * is far behind does, so that streams following the head pay nothing for it.
+     * The ordered read of one tracking stream, if it has one open. A stream considers opening one
+     * on its first batch and after each stretch it read, not on every batch.
      */
     private static final class CatchUp {
 
         private CatchUpCursor cursor;
-        private boolean started;
+        private boolean considered;
+        private boolean delivered;
 
-        boolean isFirstBatch() {
-            boolean first = !started;
-            started = true;
-            return first;
+        /** Whether to consider a stretch now; true once per occasion. */
+        boolean mayOpen() {
+            boolean may = !considered && cursor == null;
+            considered = true;
+            return may;
         }
 
         void start(CatchUpCursor opened) {
             cursor = opened;
+            delivered = false;
         }
 
         boolean isReading() {
             return cursor != null;
         }
 
-        CatchUpCursor cursor() {
-            return cursor;
+        List<Document> next(int count) {
+            List<Document> found = cursor.next(count);
+            delivered |= !found.isEmpty();
+            return found;
+        }
+
+        /**
+         * Closes the stretch just read; the stream may consider the next one if this one
+         * delivered events (else it would consider the same stretch again).
+         */
+        boolean stretchRead() {
+            close();
+            considered = !delivered;
+            return delivered;
         }
 
         void close() {
