@@ -26,8 +26,6 @@ public class LedgerApplication {
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(properties.processorBatchSize())
                                 .andInitialTrackingToken(source -> source.createHeadToken())
-                                .andAutoStart(false))
-                .registerDeadLetteringEventHandlerInvokerConfiguration(
-                        LedgerProjection.GROUP, (config, builder) -> builder.enableSequenceIdentifierCache());
+                                .andAutoStart(false));
     }
 }

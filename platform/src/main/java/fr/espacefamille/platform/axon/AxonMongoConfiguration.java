@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -185,8 +186,23 @@ public class AxonMongoConfiguration {
     @Bean
     public ConfigurerModule trackingProcessorsWithDeadLetters(MongoTemplate axonMongoTemplate,
                                                               Serializer serializer,
-                                                              EventStoreProperties properties) {
-        return configurer -> configurer.eventProcessing()
+                                                              EventStoreProperties properties,
+                                                              ListableBeanFactory beans) {
+        return configurer -> {
+            trackingWithDeadLetters(configurer.eventProcessing(), axonMongoTemplate, serializer, properties);
+            // While a group's queue holds nothing for a sequence, its events do not ask the
+            // database whether that sequence is parked: without this, one query per event.
+            ProcessingGroups.all(beans).forEach(group -> configurer.eventProcessing()
+                    .registerDeadLetteringEventHandlerInvokerConfiguration(
+                            group, (config, builder) -> builder.enableSequenceIdentifierCache()));
+        };
+    }
+
+    private static void trackingWithDeadLetters(EventProcessingConfigurer processing,
+                                                MongoTemplate axonMongoTemplate,
+                                                Serializer serializer,
+                                                EventStoreProperties properties) {
+        processing
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

@@ -1,7 +1,6 @@
 package fr.espacefamille.platform.axon;
 
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -9,7 +8,6 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Gives the processing groups that act on the world (e-mails, calls to other systems) the
@@ -45,15 +43,8 @@ final class SideEffectProcessors implements ConfigurerModule {
         }
     }
 
-    /** The processing groups of every bean marked {@link DisallowReplay}, without creating the beans. */
+    /** The processing groups of every bean marked {@link DisallowReplay}. */
     Set<String> groups() {
-        Set<String> groups = new TreeSet<>();
-        for (String name : beans.getBeanNamesForAnnotation(DisallowReplay.class)) {
-            ProcessingGroup group = beans.findAnnotationOnBean(name, ProcessingGroup.class);
-            if (group != null) {
-                groups.add(group.value());
-            }
-        }
-        return groups;
+        return ProcessingGroups.of(beans, DisallowReplay.class);
     }
 }

@@ -9,6 +9,7 @@ import fr.espacefamille.platform.testapp.TallyNotifier;
 import fr.espacefamille.platform.testapp.TallyProjection;
 import fr.espacefamille.platform.testing.InMemoryMongo;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,28 @@ class SideEffectsTest {
         TallyNotifier notifier = second.getBean(TallyNotifier.class);
         await(() -> !notifier.notified().isEmpty() && projection.views().countDocuments() == 2);
         assertThat(notifier.notified()).extracting(TallyIncreasedEvent::tallyId).containsExactly("after");
+    }
+
+    @Test
+    void aFailingEffectIsParkedWithTheRestOfItsSequenceAndCarriedOutWhenRetried() {
+        ConfigurableApplicationContext app = start();
+        CommandGateway gateway = app.getBean(CommandGateway.class);
+        TallyNotifier notifier = app.getBean(TallyNotifier.class);
+        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+        notifier.failFor("refused");
+
+        gateway.sendAndWait(new AddToTallyCommand("refused", 1));
+        gateway.sendAndWait(new AddToTallyCommand("refused", 1));
+        gateway.sendAndWait(new AddToTallyCommand("accepted", 1));
+
+        await(() -> notifier.notified().size() == 1);
+        await(() -> processing.deadLetterQueue(TallyNotifier.GROUP).orElseThrow().amountOfSequences() == 1);
+        notifier.failFor(null);
+        await(() -> {
+            processing.sequencedDeadLetterProcessor(TallyNotifier.GROUP).orElseThrow().processAny();
+            return notifier.notified().size() == 3;
+        });
+        assertThat(notifier.notified()).extracting(TallyIncreasedEvent::total).containsExactly(1L, 1L, 2L);
     }
 
     @Test

@@ -21,13 +21,22 @@ public class TallyNotifier {
 
     private final Queue<TallyIncreasedEvent> notified = new ConcurrentLinkedQueue<>();
     private final AtomicInteger largestBatch = new AtomicInteger();
+    private volatile String unreachable;
 
     @EventHandler
     void on(TallyIncreasedEvent event) {
+        if (event.tallyId().equals(unreachable)) {
+            throw new IllegalStateException("The recipient of " + unreachable + " cannot be reached");
+        }
         notified.add(event);
         if (CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch) {
             largestBatch.accumulateAndGet(batch.getMessages().size(), Math::max);
         }
+    }
+
+    /** Makes every notice about this tally fail, as a mail server that refuses one address. */
+    public void failFor(String tallyId) {
+        this.unreachable = tallyId;
     }
 
     public Queue<TallyIncreasedEvent> notified() {
