@@ -12,6 +12,12 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -44,6 +50,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -138,7 +145,38 @@ public class AxonMongoConfiguration {
     /** Each node's aggregates, checked against the store before use: other nodes may have appended. */
     @Bean(AGGREGATE_CACHE)
     public Cache aggregateCache(EventStoreProperties properties, MongoEventStorageEngine eventStorageEngine) {
-        return new StaleCheckingCache(new RecentAggregatesCache(properties.cachedAggregates()), eventStorageEngine);
+        return new StaleCheckingCache(new BoundedAggregateCache(properties.cachedAggregates()), eventStorageEngine);
+    }
+
+    /**
+     * Axon's snapshotter, as its auto-configuration builds it, but taking snapshots on a thread
+     * of its own: by default the command that crosses the threshold waits while the whole stream
+     * is read again. One thread keeps a node's snapshots of an aggregate in order.
+     */
+    @Bean
+    public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                           HandlerDefinition handlerDefinition,
+                                                           ParameterResolverFactory parameterResolverFactory,
+                                                           EventStore eventStore,
+                                                           TransactionManager transactionManager,
+                                                           SnapshotterSpanFactory spanFactory) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(Executors.newSingleThreadExecutor(daemon("snapshotter")))
+                .build();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @Bean(SNAPSHOT_TRIGGER)
@@ -161,11 +199,7 @@ public class AxonMongoConfiguration {
     /** The command gateway, retrying a command that lost a race on its aggregate. */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus) {
-        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(daemon("command-retry"));
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(new ConcurrencyRetryScheduler(retries, 3))

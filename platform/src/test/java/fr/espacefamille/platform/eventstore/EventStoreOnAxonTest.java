@@ -127,7 +127,7 @@ class EventStoreOnAxonTest {
         ConfigurableApplicationContext first = start();
         CommandGateway gateway = first.getBean(CommandGateway.class);
         TallyProjection slowProjection = first.getBean(TallyProjection.class);
-        slowProjection.slowDown(3);
+        slowProjection.slowDown(10);
         for (int i = 0; i < 600; i++) {
             gateway.sendAndWait(new AddToTallyCommand("tally-" + (i % 20), 1));
         }

@@ -9,9 +9,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The aggregate cache keeps the most recently used aggregates, whatever the garbage collector does. */
-class RecentAggregatesCacheTest {
+class BoundedAggregateCacheTest {
 
-    private final RecentAggregatesCache cache = new RecentAggregatesCache(2);
+    private final BoundedAggregateCache cache = new BoundedAggregateCache(2);
 
     @Test
     void keepsItsAggregatesThroughAGarbageCollection() {
@@ -23,7 +23,7 @@ class RecentAggregatesCacheTest {
     }
 
     @Test
-    void forgetsTheLeastRecentlyUsedAggregateBeyondItsCapacity() {
+    void keepsNoMoreAggregatesThanItsCapacityAndSaysWhichItForgot() {
         List<Object> expired = new ArrayList<>();
         cache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
             @Override
@@ -33,13 +33,11 @@ class RecentAggregatesCacheTest {
         });
         cache.put("D-1", "one");
         cache.put("D-2", "two");
-        cache.get("D-1");
 
         cache.put("D-3", "three");
 
-        assertThat(expired).containsExactly("D-2");
-        assertThat(cache.<String, String>get("D-1")).isEqualTo("one");
         assertThat(cache.size()).isEqualTo(2);
+        assertThat(expired).singleElement().satisfies(key -> assertThat(cache.containsKey(key)).isFalse());
     }
 
     @Test
