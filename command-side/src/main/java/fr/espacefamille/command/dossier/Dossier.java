@@ -1,5 +1,6 @@
 package fr.espacefamille.command.dossier;
 
+import fr.espacefamille.command.planning.FamilyPlanning;
 import fr.espacefamille.events.dossier.DossierDetails;
 import fr.espacefamille.events.dossier.DossierDetailsChangedEvent;
 import fr.espacefamille.events.dossier.DossierImportOutcome;
@@ -10,6 +11,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -20,6 +22,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>Identified by the dossier number printed on the town's letter. The town's export is the
  * source of truth for these details; importing it again changes only what differs.
+ *
+ * <p>The dossier is also the family's consistency boundary for bookings: its
+ * {@link FamilyPlanning} decides the children's days, the parents' baskets and the credit.
  */
 @Aggregate(cache = AxonMongoConfiguration.AGGREGATE_CACHE,
            snapshotTriggerDefinition = AxonMongoConfiguration.SNAPSHOT_TRIGGER)
@@ -28,6 +33,8 @@ class Dossier {
     @AggregateIdentifier
     private String dossierNumber;
     private DossierDetails details;
+    @AggregateMember
+    private FamilyPlanning planning = new FamilyPlanning();
 
     Dossier() {
     }
