@@ -22,12 +22,18 @@ import java.io.UncheckedIOException;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlanningProperties.class)
-class PlanningSetupConfiguration {
+public class PlanningSetupConfiguration {
 
     private static final Logger logger = LoggerFactory.getLogger(PlanningSetupConfiguration.class);
 
     @Bean
     PlanningSetup planningSetup(PlanningProperties properties, ResourceLoader resourceLoader, ObjectMapper objectMapper) {
+        return read(properties, resourceLoader, objectMapper);
+    }
+
+    /** Reads the town's planning files as the properties name them. */
+    public static PlanningSetup read(PlanningProperties properties, ResourceLoader resourceLoader,
+                                     ObjectMapper objectMapper) {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(resourceLoader);
         try (InputStream export = resolver.getResource(properties.schoolHolidays()).getInputStream()) {
             SchoolHolidayExport.Contents school = new SchoolHolidayExport(objectMapper)

@@ -28,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(cache = AxonMongoConfiguration.AGGREGATE_CACHE,
            snapshotTriggerDefinition = AxonMongoConfiguration.SNAPSHOT_TRIGGER)
-class Dossier {
+public class Dossier {
 
     @AggregateIdentifier
     private String dossierNumber;

@@ -57,6 +57,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -721,6 +722,21 @@ public class FamilyPlanning {
             this.basketId = basketId;
             this.account = account;
             this.expiresAt = expiresAt;
+        }
+
+        /** By value, so that the aggregate's state compares equal when sourced again. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Basket that
+                    && Objects.equals(basketId, that.basketId) && Objects.equals(account, that.account)
+                    && status == that.status && Objects.equals(expiresAt, that.expiresAt)
+                    && Objects.equals(lines, that.lines) && Objects.equals(checkout, that.checkout)
+                    && Objects.equals(operations, that.operations);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(basketId, account, status, expiresAt);
         }
     }
 }
