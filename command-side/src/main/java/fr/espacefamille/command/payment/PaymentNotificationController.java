@@ -5,15 +5,17 @@ import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.planning.BasketStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -35,10 +37,25 @@ class PaymentNotificationController {
         this.desk = desk;
     }
 
+    /** Reads the body as it came, since the signature covers its exact bytes. */
     @PostMapping(value = "/api/payments/payfip/notifications", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    Mono<Map<String, BasketStatus>> notification(@RequestBody String body,
+    Mono<Map<String, BasketStatus>> notification(ServerHttpRequest request,
                                                  @RequestHeader(value = SIGNATURE_HEADER, required = false)
                                                  String signature) {
+        return DataBufferUtils.join(request.getBody())
+                .map(buffer -> {
+                    try {
+                        return buffer.toString(StandardCharsets.UTF_8);
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .defaultIfEmpty("")
+                .publishOn(Schedulers.boundedElastic())
+                .map(body -> Map.of("status", record(body, signature)));
+    }
+
+    private BasketStatus record(String body, String signature) {
         if (!payments.isAuthentic(body, signature)) {
             logger.warn("Payment notification refused: missing or wrong signature");
             throw RefusedException.forbidden("INVALID_SIGNATURE", "Cette notification n'est pas signée par le prestataire.");
@@ -47,7 +64,6 @@ class PaymentNotificationController {
         if (operationId == null || operationId.isBlank()) {
             throw RefusedException.invalid("INVALID_REQUEST", "La notification ne nomme pas d'opération.");
         }
-        return Mono.fromCallable(() -> Map.of("status", desk.recordPaymentResult(operationId, null)))
-                .subscribeOn(Schedulers.boundedElastic());
+        return desk.recordPaymentResult(operationId, null);
     }
 }

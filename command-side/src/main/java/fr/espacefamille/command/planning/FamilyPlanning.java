@@ -174,7 +174,8 @@ public class FamilyPlanning {
         List<LocalDate> full = awaitingAmong(basket, command.childId(), command.service(), command.full());
 
         if (!granted.isEmpty()) {
-            apply(new PlacesGrantedEvent(dossierNumber, basket.basketId, command.childId(), command.service(), granted));
+            apply(new PlacesGrantedEvent(dossierNumber, basket.basketId, basket.account, command.childId(),
+                                         command.service(), granted));
         }
         if (!full.isEmpty()) {
             apply(new DaysRemovedFromBasketEvent(dossierNumber, basket.basketId, basket.account, command.childId(),

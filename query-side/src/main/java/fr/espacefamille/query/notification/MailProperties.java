@@ -9,13 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param townName      the town's name as parents know it
  * @param portalUrl     the portal's public address, written in the e-mails
  * @param welcomeOnRegistration whether guardians get an e-mail when their dossier is first imported
+ * @param bookingConfirmations  whether parents get an e-mail when a basket is confirmed
  */
 @ConfigurationProperties("espace-famille.mail")
 public record MailProperties(
         String from,
         String townName,
         String portalUrl,
-        Boolean welcomeOnRegistration
+        Boolean welcomeOnRegistration,
+        Boolean bookingConfirmations
 ) {
 
     public MailProperties {
@@ -23,5 +25,6 @@ public record MailProperties(
         townName = townName == null ? "Saint-Just" : townName;
         portalUrl = portalUrl == null ? "http://localhost:8080/" : portalUrl;
         welcomeOnRegistration = welcomeOnRegistration == null || welcomeOnRegistration;
+        bookingConfirmations = bookingConfirmations == null || bookingConfirmations;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 public record PlacesGrantedEvent(
         String dossierNumber,
         String basketId,
+        String account,
         String childId,
         String service,
         List<LocalDate> days

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -37,17 +38,19 @@ class SandboxPayfipController {
     }
 
     @PostMapping(value = SandboxPayfip.PAGE, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    Mono<ResponseEntity<Void>> decide(@RequestParam("idop") String operationId, @RequestParam("choix") String choice) {
-        PaymentStatus status = switch (choice) {
-            case "payer" -> PaymentStatus.PAID;
-            case "refuser" -> PaymentStatus.REFUSED;
-            default -> PaymentStatus.ABANDONED;
-        };
-        return Mono.fromCallable(() -> sandbox.decide(operationId, status))
-                .subscribeOn(Schedulers.boundedElastic())
-                .map(operation -> ResponseEntity.status(HttpStatus.SEE_OTHER)
-                        .location(URI.create(withOperation(operation.getString("returnUrl"), operationId)))
-                        .build());
+    Mono<ResponseEntity<Void>> decide(ServerWebExchange exchange) {
+        return exchange.getFormData().publishOn(Schedulers.boundedElastic()).map(form -> {
+            String operationId = form.getFirst("idop");
+            PaymentStatus status = switch (String.valueOf(form.getFirst("choix"))) {
+                case "payer" -> PaymentStatus.PAID;
+                case "refuser" -> PaymentStatus.REFUSED;
+                default -> PaymentStatus.ABANDONED;
+            };
+            Document operation = sandbox.decide(operationId, status);
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create(withOperation(operation.getString("returnUrl"), operationId)))
+                    .build();
+        });
     }
 
     private static String withOperation(String returnUrl, String operationId) {

@@ -1,0 +1,25 @@
+package fr.espacefamille.query.planning;
+
+import fr.espacefamille.platform.eventstore.EventStoreProperties;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The confirmation e-mails start from the end of the store: a processor deployed on a store
+ * that already holds confirmations must not mail them all again.
+ */
+@Configuration(proxyBeanMethods = false)
+class PlanningProcessors {
+
+    @Bean
+    ConfigurerModule confirmationMailsFromTheHead(EventStoreProperties properties) {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                ConfirmationMailer.GROUP,
+                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(properties.batchSize())
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+    }
+}
