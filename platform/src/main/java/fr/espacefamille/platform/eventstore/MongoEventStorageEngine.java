@@ -71,6 +71,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     private static final Logger logger = LoggerFactory.getLogger(MongoEventStorageEngine.class);
     private static final int FIRST_AGGREGATE_BATCH = 16;
+    private static final int MAX_POSITION_ATTEMPTS = 10;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -101,22 +102,38 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         events.createIndex(Indexes.ascending(EventDocuments.STREAM_KEY), new IndexOptions().unique(true));
     }
 
+    /**
+     * Inserts the events at freshly allocated positions. A position can come back already taken:
+     * the in-process server does not apply concurrent {@code $inc} on the counter atomically,
+     * so two writers may be handed the same block. The events not yet inserted then get new
+     * positions; the later ones, so that the unit of work's order holds. Any other clash undoes
+     * what this append inserted.
+     */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> eventMessages, Serializer serializer) {
-        if (eventMessages.isEmpty()) {
-            return;
-        }
-        long first = positions.allocate(eventMessages.size());
-        List<Document> toInsert = new ArrayList<>(eventMessages.size());
-        for (int i = 0; i < eventMessages.size(); i++) {
-            toInsert.add(documents.toDocument(eventMessages.get(i), serializer, first + i));
-        }
-        try {
-            events.insertMany(toInsert, new InsertManyOptions().ordered(true));
-        } catch (MongoException e) {
-            int failedAt = failedIndex(e);
-            removeInserted(toInsert.subList(0, failedAt));
-            handlePersistenceException(e, eventMessages.get(failedAt));
+        List<Document> inserted = new ArrayList<>(eventMessages.size());
+        int next = 0;
+        for (int attempt = 1; next < eventMessages.size(); attempt++) {
+            List<? extends EventMessage<?>> remaining = eventMessages.subList(next, eventMessages.size());
+            long first = positions.allocate(remaining.size());
+            List<Document> toInsert = new ArrayList<>(remaining.size());
+            for (int i = 0; i < remaining.size(); i++) {
+                toInsert.add(documents.toDocument(remaining.get(i), serializer, first + i));
+            }
+            try {
+                events.insertMany(toInsert, new InsertManyOptions().ordered(true));
+                inserted.addAll(toInsert);
+                next = eventMessages.size();
+            } catch (MongoException e) {
+                int failedAt = failedIndex(e);
+                inserted.addAll(toInsert.subList(0, failedAt));
+                next += failedAt;
+                if (!isTakenPosition(e) || attempt >= MAX_POSITION_ATTEMPTS) {
+                    removeInserted(inserted);
+                    handlePersistenceException(e, eventMessages.get(next));
+                }
+                logger.debug("Position [{}] was already taken; allocating again", first + failedAt);
+            }
         }
     }
 
@@ -336,6 +353,13 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         List<Object> ids = inserted.stream().map(document -> document.get("_id")).toList();
         events.deleteMany(Filters.in("_id", ids));
         logger.warn("Append failed part-way; removed the [{}] event(s) it had inserted", ids.size());
+    }
+
+    /** Whether an insert failed because its global position ({@code _id}) was taken, not its stream key. */
+    private static boolean isTakenPosition(MongoException e) {
+        return e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
+                && ErrorCategory.fromErrorCode(bulk.getWriteErrors().get(0).getCode()) == ErrorCategory.DUPLICATE_KEY
+                && bulk.getWriteErrors().get(0).getMessage().contains("index: _id_");
     }
 
     static boolean isDuplicateKey(Exception e) {

@@ -150,6 +150,33 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void sixteenWritersOfDifferentAggregatesAtOnceEachKeepEveryEvent() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int writer = 0; writer < 16; writer++) {
+            String aggregate = "W-" + writer;
+            done.add(writers.submit(() -> {
+                start.await();
+                for (int sequence = 0; sequence < 100; sequence++) {
+                    engine.appendEvents(event(aggregate, sequence, new Counted(sequence)));
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> writer : done) {
+            writer.get();
+        }
+        writers.shutdown();
+
+        assertThat(database.getCollection("events").countDocuments()).isEqualTo(1600);
+        for (int writer = 0; writer < 16; writer++) {
+            assertThat(engine.readEvents("W-" + writer, 0).asStream()).hasSize(100);
+        }
+    }
+
+    @Test
     void aFailedAppendToSeveralAggregatesLeavesNoneOfItsEvents() {
         engine.appendEvents(event("D-6", 0, new Counted(0)));
 
