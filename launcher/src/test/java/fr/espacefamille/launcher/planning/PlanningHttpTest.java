@@ -56,7 +56,7 @@ class PlanningHttpTest {
     private static final String LOUIS = "2015-00100-louis-20181215";
 
     @RegisterExtension
-    static final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
@@ -142,20 +142,19 @@ class PlanningHttpTest {
     void twoGuardiansBookingTheSameDayAtOnceBookItOnce() throws Exception {
         String day = "2026-09-10";
         ExecutorService guardians = Executors.newFixedThreadPool(8);
-        List<Future<Integer>> answers = new ArrayList<>();
+        List<Future<String>> answers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String account = "guardian-" + i + "-" + System.nanoTime();
-            Callable<Integer> booking = () -> reserve(account, LOUIS, "ACCUEIL_SOIR", day).returnResult(String.class)
-                    .getStatus().value();
+            Callable<String> booking = () -> outcome(reserve(account, LOUIS, "ACCUEIL_SOIR", day));
             answers.add(guardians.submit(booking));
         }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-            statuses.add(answer.get());
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> answer : answers) {
+            outcomes.add(answer.get());
         }
         guardians.shutdown();
 
-        assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 409);
+        assertThat(outcomes).containsOnlyOnce("OK").containsOnly("OK", "ALREADY_IN_BASKET");
     }
 
     @Test
@@ -163,23 +162,23 @@ class PlanningHttpTest {
         List<String[]> children = childrenEnrolledIn("MERCREDI");
         assertThat(children.size()).isGreaterThanOrEqualTo(8);
         ExecutorService families = Executors.newFixedThreadPool(8);
-        List<Future<Integer>> answers = new ArrayList<>();
+        List<Future<String>> answers = new ArrayList<>();
         for (String[] child : children.subList(0, 8)) {
-            Callable<Integer> booking = () -> http.post()
+            Callable<String> booking = () -> outcome(http.post()
                     .uri("/api/family/dossiers/" + child[0] + "/basket/days")
                     .header(PlanningTestSupport.ACCOUNT_HEADER, "parent-of-" + child[1])
                     .bodyValue(Map.of("childId", child[1], "service", "MERCREDI", "day", "2026-09-16"))
-                    .exchange().returnResult(String.class).getStatus().value();
+                    .exchange());
             answers.add(families.submit(booking));
         }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-            statuses.add(answer.get());
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> answer : answers) {
+            outcomes.add(answer.get());
         }
         families.shutdown();
 
-        assertThat(statuses.stream().filter(status -> status == 200)).hasSize(3);
-        assertThat(statuses.stream().filter(status -> status == 409)).hasSize(5);
+        assertThat(outcomes.stream().filter("OK"::equals)).hasSize(3);
+        assertThat(outcomes.stream().filter("CAPACITY_FULL"::equals)).hasSize(5);
     }
 
     @Test
@@ -298,6 +297,12 @@ class PlanningHttpTest {
     }
 
     // ----- helpers -----
+
+    /** {@code OK}, or the refusal's code. */
+    private static String outcome(WebTestClient.ResponseSpec response) {
+        JsonNode body = response.expectBody(JsonNode.class).returnResult().getResponseBody();
+        return body.has("code") ? body.get("code").asText() : "OK";
+    }
 
     private WebTestClient.ResponseSpec reserve(String account, String childId, String service, String day) {
         return post(account, "/basket/days", Map.of("childId", childId, "service", service, "day", day));
