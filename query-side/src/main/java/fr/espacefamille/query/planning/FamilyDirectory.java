@@ -28,8 +28,10 @@ import java.util.Map;
 /**
  * What the planning pages need of each dossier: its children with school, class and enrolments,
  * its quotient, its guardians' e-mail addresses. One document per dossier in
- * {@code planning_families}, one per child in {@code planning_children}, and the schools in
- * {@code planning_schools}, all read by {@code _id}.
+ * {@code planning_families}, one per child in {@code planning_children}, the children enrolled
+ * in each service at each school in {@code planning_enrolments}
+ * ({@code _id: "RESTAURATION|<school>"}), and the schools in {@code planning_schools}, all read
+ * by {@code _id}.
  */
 @Component
 @ProcessingGroup(PlanningProjections.GROUP)
@@ -40,12 +42,14 @@ public class FamilyDirectory {
     private final MongoCollection<Document> families;
     private final MongoCollection<Document> children;
     private final MongoCollection<Document> schools;
+    private final MongoCollection<Document> enrolments;
     private final ObjectMapper objectMapper;
 
     FamilyDirectory(MongoDatabase database, ObjectMapper objectMapper) {
         this.families = database.getCollection("planning_families");
         this.children = database.getCollection("planning_children");
         this.schools = database.getCollection("planning_schools");
+        this.enrolments = database.getCollection("planning_enrolments");
         this.objectMapper = objectMapper;
     }
 
@@ -74,6 +78,7 @@ public class FamilyDirectory {
         families.deleteMany(new Document());
         children.deleteMany(new Document());
         schools.deleteMany(new Document());
+        enrolments.deleteMany(new Document());
     }
 
     public Family family(String dossierNumber) {
@@ -92,12 +97,25 @@ public class FamilyDirectory {
         return found;
     }
 
+    /** The children enrolled in each of these services at each of these schools, by service. */
+    Map<String, List<String>> enrolled(Collection<String> services, Collection<String> schoolNames) {
+        List<String> ids = new ArrayList<>();
+        services.forEach(service -> schoolNames.forEach(school -> ids.add(enrolmentId(service, school))));
+        Map<String, List<String>> byService = new HashMap<>();
+        for (Document document : enrolments.find(Filters.in("_id", ids))) {
+            byService.computeIfAbsent(document.getString("service"), service -> new ArrayList<>())
+                     .addAll(document.getList("children", String.class));
+        }
+        return byService;
+    }
+
     List<String> schools() {
         Document document = schools.find(Filters.eq("_id", SCHOOLS)).first();
         return document == null ? List.of() : document.getList("names", String.class);
     }
 
     private void learn(String dossierNumber, DossierDetails details) {
+        forgetEnrolments(families.find(Filters.eq("_id", dossierNumber)).first());
         List<String> emails = details.guardians().stream().map(Guardian::email).filter(email -> email != null).toList();
         Family family = new Family(dossierNumber, details.dossierName(), details.familyQuotient(),
                                    details.children(), emails);
@@ -116,9 +134,33 @@ public class FamilyDirectory {
                                         .append("school", school)
                                         .append("schoolClass", child.schoolClass()),
                                 new ReplaceOptions().upsert(true));
+            for (String service : child.enrolments()) {
+                enrolments.updateOne(Filters.eq("_id", enrolmentId(service, school)),
+                                     Updates.combine(Updates.set("service", service),
+                                                     Updates.addToSet("children", child.childId())),
+                                     new UpdateOptions().upsert(true));
+            }
         }
         schools.updateOne(Filters.eq("_id", SCHOOLS), Updates.addEachToSet("names", schoolNames),
                           new UpdateOptions().upsert(true));
+    }
+
+    /** Takes the children of the dossier as it was out of the enrolments; they are put back as they are now. */
+    private void forgetEnrolments(Document previous) {
+        if (previous == null) {
+            return;
+        }
+        previous.remove("_id");
+        for (Child child : objectMapper.convertValue(previous, Family.class).children()) {
+            for (String service : child.enrolments()) {
+                enrolments.updateOne(Filters.eq("_id", enrolmentId(service, schoolOf(child))),
+                                     Updates.pull("children", child.childId()));
+            }
+        }
+    }
+
+    private static String enrolmentId(String service, String school) {
+        return service + "|" + school;
     }
 
     static String schoolOf(Child child) {

@@ -49,11 +49,11 @@ class PlanningQueries {
     private final CalendarProjection calendars;
     private final BasketProjection baskets;
     private final CreditProjection credits;
-    private final HeadcountProjection headcounts;
+    private final Headcounts headcounts;
     private final Clock clock;
 
     PlanningQueries(PlanningSetupProjection setups, FamilyDirectory directory, CalendarProjection calendars,
-                    BasketProjection baskets, CreditProjection credits, HeadcountProjection headcounts, Clock clock) {
+                    BasketProjection baskets, CreditProjection credits, Headcounts headcounts, Clock clock) {
         this.setups = setups;
         this.directory = directory;
         this.calendars = calendars;
@@ -164,38 +164,22 @@ class PlanningQueries {
         Map<String, String> closures = setups.closuresOf(List.of(query.day())).getOrDefault(query.day(), Map.of());
         List<ServiceDefinition> services = setup.services().stream()
                 .filter(service -> service.runsOn(query.day().getDayOfWeek())).toList();
-        Map<String, Document> documents = new java.util.HashMap<>();
-        headcounts.of(services.stream().map(service -> HeadcountProjection.id(query.day(), service.code())).toList())
-                  .forEach(document -> documents.put(document.getString("_id"), document));
+        Map<String, Map<String, List<DailyHeadcounts.Attendee>>> booked = headcounts.of(
+                query.day(), services.stream().map(ServiceDefinition::code).toList());
         List<DailyHeadcounts.Headcount> counts = new ArrayList<>();
         for (ServiceDefinition service : services) {
             ClosedReason closed = setup.closedReason(service, query.day(), closures.get(service.code()));
             Instant cutOff = later(service.bookingRule().cutOffFor(query.day(), publicHolidays).toInstant(),
                                    service.cancellingRule().cutOffFor(query.day(), publicHolidays).toInstant());
-            Document schools = documents.getOrDefault(HeadcountProjection.id(query.day(), service.code()),
-                                                      new Document()).get("schools", new Document());
             for (String school : directory.schools()) {
-                Document entry = schools.get(MongoKeys.encode(school), new Document());
-                List<DailyHeadcounts.Attendee> attendees = attendees(entry.get("children", new Document()));
+                List<DailyHeadcounts.Attendee> attendees = booked.getOrDefault(service.code(), Map.of())
+                        .getOrDefault(school, List.of());
                 counts.add(new DailyHeadcounts.Headcount(service.code(), service.label(), school, attendees.size(),
                                                          closed == null, closed == null ? null : closed.label(),
                                                          cutOff, !now.isBefore(cutOff), attendees));
             }
         }
         return new DailyHeadcounts(query.day(), counts);
-    }
-
-    private static List<DailyHeadcounts.Attendee> attendees(Document children) {
-        List<DailyHeadcounts.Attendee> attendees = new ArrayList<>();
-        for (Object value : children.values()) {
-            Document child = (Document) value;
-            attendees.add(new DailyHeadcounts.Attendee(child.getString("childId"), child.getString("firstName"),
-                                                       child.getString("lastName"), child.getString("schoolClass")));
-        }
-        attendees.sort(Comparator.comparing(DailyHeadcounts.Attendee::schoolClass, Comparator.nullsLast(String::compareTo))
-                                 .thenComparing(DailyHeadcounts.Attendee::lastName, Comparator.nullsLast(String::compareTo))
-                                 .thenComparing(DailyHeadcounts.Attendee::firstName, Comparator.nullsLast(String::compareTo)));
-        return attendees;
     }
 
     /** The first day from today whose booking is still possible: its cut-off is the next one. */

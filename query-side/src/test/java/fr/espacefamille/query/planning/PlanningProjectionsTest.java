@@ -70,7 +70,7 @@ class PlanningProjectionsTest {
     private final CalendarProjection calendars = new CalendarProjection(database);
     private final BasketProjection baskets = new BasketProjection(database, objectMapper);
     private final CreditProjection credits = new CreditProjection(database);
-    private final HeadcountProjection headcounts = new HeadcountProjection(database, directory);
+    private final Headcounts headcounts = new Headcounts(database, directory);
 
     @AfterAll
     static void stopMongo() {
@@ -83,7 +83,6 @@ class PlanningProjectionsTest {
         givenTheTownAndTheMartins();
 
         calendars.on(confirmed(ChangeKind.BOOK, "2026-09-08", "2026-09-10"));
-        headcounts.on(confirmed(ChangeKind.BOOK, "2026-09-08", "2026-09-10"));
 
         MonthCalendar september = queriesAt("2026-09-01T10:00:00").handle(month("fatima", "2026-09"));
         assertThat(dayOf(september, "2026-09-08").booked()).isTrue();
@@ -100,7 +99,7 @@ class PlanningProjectionsTest {
     @Test
     void theHeadcountIsFinalFromTheCutOffOn() {
         givenTheTownAndTheMartins();
-        headcounts.on(confirmed(ChangeKind.BOOK, "2026-09-08"));
+        calendars.on(confirmed(ChangeKind.BOOK, "2026-09-08"));
 
         DailyHeadcounts.Headcount canteen = canteen(queriesAt("2026-09-07T17:00:00")
                 .handle(new FindDailyHeadcountsQuery(LocalDate.parse("2026-09-08"))));
@@ -113,8 +112,8 @@ class PlanningProjectionsTest {
     void anEventAppliedTwiceCountsNobodyTwice() {
         givenTheTownAndTheMartins();
 
-        headcounts.on(confirmed(ChangeKind.BOOK, "2026-09-08"));
-        headcounts.on(confirmed(ChangeKind.BOOK, "2026-09-08"));
+        calendars.on(confirmed(ChangeKind.BOOK, "2026-09-08"));
+        calendars.on(confirmed(ChangeKind.BOOK, "2026-09-08"));
         credits.on(cancelledWithCredit(), Instant.parse("2026-09-02T08:00:00Z"));
         credits.on(cancelledWithCredit(), Instant.parse("2026-09-02T08:00:00Z"));
 
@@ -127,10 +126,8 @@ class PlanningProjectionsTest {
     void aCancelledDayLeavesTheHeadcountAndTheMonthAndCreditsTheFamily() {
         givenTheTownAndTheMartins();
         calendars.on(confirmed(ChangeKind.BOOK, "2026-09-08"));
-        headcounts.on(confirmed(ChangeKind.BOOK, "2026-09-08"));
 
         calendars.on(cancelledWithCredit());
-        headcounts.on(cancelledWithCredit());
         credits.on(cancelledWithCredit(), Instant.parse("2026-09-02T08:00:00Z"));
 
         assertThat(dayOf(queriesAt("2026-09-02T10:00:00").handle(month("fatima", "2026-09")), "2026-09-08").booked())
@@ -138,6 +135,19 @@ class PlanningProjectionsTest {
         assertThat(canteen(queriesAt("2026-09-02T10:00:00")
                 .handle(new FindDailyHeadcountsQuery(LocalDate.parse("2026-09-08")))).count()).isZero();
         assertThat(credits.handle(new FindFamilyCreditQuery(DOSSIER)).balanceCents()).isEqualTo(240);
+    }
+
+    @Test
+    void aChildNoLongerEnrolledLeavesTheHeadcounts() {
+        givenTheTownAndTheMartins();
+        calendars.on(confirmed(ChangeKind.BOOK, "2026-09-08"));
+
+        directory.on(new fr.espacefamille.events.dossier.DossierDetailsChangedEvent(DOSSIER, new DossierDetails(
+                "MARTIN", 790, InvoiceDeliveryMode.EMAIL, List.of(), List.of(new Child(LOUIS, "Louis", "MARTIN",
+                        LocalDate.parse("2018-12-15"), "Élémentaire Font de l'Aube", "CE2", List.of())))));
+
+        assertThat(canteen(queriesAt("2026-09-01T10:00:00")
+                .handle(new FindDailyHeadcountsQuery(LocalDate.parse("2026-09-08")))).count()).isZero();
     }
 
     @Test
