@@ -210,7 +210,8 @@ public final class PlanningBenchmark {
         List<String[]> canteen = new ArrayList<>();
         for (ImportDossierCommand dossier : dossiers) {
             dossier.details().children().stream().filter(child -> child.enrolments().contains("RESTAURATION"))
-                    .findFirst().ifPresent(child -> canteen.add(new String[]{dossier.dossierNumber(), child.childId()}));
+                    .findFirst()
+                    .ifPresent(child -> canteen.add(new String[]{dossier.dossierNumber(), child.childId()}));
             if (canteen.size() == parents) {
                 break;
             }
@@ -245,7 +246,8 @@ public final class PlanningBenchmark {
         pool.shutdown();
         probe.awaitAll(TimeUnit.MINUTES.toNanos(5));
         probe.stop();
-        rows.add(String.format(Locale.ROOT, "| 17h rush, %d parents | %,d | %,d | %.2f | %,.0f | %.1f | %.1f | %.0f | | | | |",
+        rows.add(String.format(Locale.ROOT,
+                "| 17h rush, %d parents | %,d | %,d | %.2f | %,.0f | %.1f | %.1f | %.0f | | | | |",
                 canteen.size(), children, canteen.size(), seconds, canteen.size() / seconds,
                 latencies.percentileMillis(50), latencies.percentileMillis(99), probe.lags().percentileMillis(99)));
     }

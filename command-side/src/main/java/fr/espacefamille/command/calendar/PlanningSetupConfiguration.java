@@ -27,7 +27,8 @@ public class PlanningSetupConfiguration {
     private static final Logger logger = LoggerFactory.getLogger(PlanningSetupConfiguration.class);
 
     @Bean
-    PlanningSetup planningSetup(PlanningProperties properties, ResourceLoader resourceLoader, ObjectMapper objectMapper) {
+    PlanningSetup planningSetup(PlanningProperties properties, ResourceLoader resourceLoader,
+                                ObjectMapper objectMapper) {
         return read(properties, resourceLoader, objectMapper);
     }
 

@@ -56,7 +56,8 @@ class TownCalendar {
     List<String> handle(CloseServiceDayCommand command, Clock clock) {
         refuseIfPast(command.day(), clock);
         if (command.reason() == null || command.reason().isBlank()) {
-            throw RefusedException.invalid("REASON_MISSING", "Indiquez la raison de la fermeture (grève, fermeture…).");
+            throw RefusedException.invalid("REASON_MISSING",
+                    "Indiquez la raison de la fermeture (grève, fermeture…).");
         }
         List<String> services = command.services().isEmpty()
                 ? setup.services().stream().map(ServiceDefinition::code).toList()

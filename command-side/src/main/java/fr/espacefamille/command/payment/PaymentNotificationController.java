@@ -58,7 +58,8 @@ class PaymentNotificationController {
     private BasketStatus record(String body, String signature) {
         if (!payments.isAuthentic(body, signature)) {
             logger.warn("Payment notification refused: missing or wrong signature");
-            throw RefusedException.forbidden("INVALID_SIGNATURE", "Cette notification n'est pas signée par le prestataire.");
+            throw RefusedException.forbidden("INVALID_SIGNATURE",
+                    "Cette notification n'est pas signée par le prestataire.");
         }
         String operationId = UriComponentsBuilder.newInstance().query(body).build().getQueryParams().getFirst("idop");
         if (operationId == null || operationId.isBlank()) {

@@ -41,7 +41,8 @@ public class PaymentOperations {
     public Optional<Operation> find(String operationId) {
         Document document = operations.find(Filters.eq("_id", operationId)).first();
         return Optional.ofNullable(document)
-                .map(found -> new Operation(operationId, found.getString("dossierNumber"), found.getString("basketId")));
+                .map(found -> new Operation(operationId, found.getString("dossierNumber"),
+                                            found.getString("basketId")));
     }
 
     /** A payment operation and the basket it pays. */

@@ -140,8 +140,8 @@ class BasketController {
     }
 
     private <R> R send(Object command, Principal principal) {
-        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                                                  .andMetaData(MetaData.with(Audit.AUTHOR, Accounts.author(principal))));
+        MetaData author = MetaData.with(Audit.AUTHOR, Accounts.author(principal));
+        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(author));
     }
 
     private static <T> Mono<T> blocking(Callable<T> work) {

@@ -145,7 +145,8 @@ public class BookingDesk {
                                                          report.childId(), report.service(),
                                                          answer.granted(), answer.full()), author);
         List<SkippedDay> skipped = new ArrayList<>(report.skipped());
-        answer.full().forEach(day -> skipped.add(new SkippedDay(day, CAPACITY_FULL, "il n'y a plus de place ce jour-là")));
+        answer.full().forEach(day -> skipped.add(new SkippedDay(day, CAPACITY_FULL,
+                                                               "il n'y a plus de place ce jour-là")));
         skipped.sort(Comparator.comparing(SkippedDay::day));
         List<LocalDate> booked = report.booked().stream().filter(day -> !answer.full().contains(day)).toList();
         return new BasketChangeReport(report.childId(), report.service(), booked, report.cancelled(), List.of(),

@@ -73,7 +73,7 @@ class CapacityPlaces {
 
     @EventHandler
     void on(DaysRemovedFromBasketEvent event) {
-        if (rules.setup().service(event.service()).filter(service -> service.hasCapacity()).isPresent()) {
+        if (hasCapacity(event.service())) {
             byMonth(event.service(), event.days(), (id, days) ->
                     new ReleasePlacesCommand(id, event.basketId(), event.childId(), days));
         }
@@ -81,8 +81,12 @@ class CapacityPlaces {
 
     private List<BasketLine> limited(List<BasketLine> lines) {
         return lines.stream()
-                .filter(line -> rules.setup().service(line.service()).filter(service -> service.hasCapacity()).isPresent())
+                .filter(line -> hasCapacity(line.service()))
                 .toList();
+    }
+
+    private boolean hasCapacity(String service) {
+        return rules.setup().service(service).filter(definition -> definition.hasCapacity()).isPresent();
     }
 
     private static List<LocalDate> days(BasketLine line) {

@@ -386,7 +386,8 @@ public class FamilyPlanning {
         if (frozen.isEmpty()) {
             return;
         }
-        String days = frozen.stream().limit(5).map(line -> FrenchText.day(line.day())).collect(Collectors.joining(", "));
+        String days = frozen.stream().limit(5).map(line -> FrenchText.day(line.day()))
+                            .collect(Collectors.joining(", "));
         String more = frozen.size() > 5 ? " et " + (frozen.size() - 5) + " autre(s)" : "";
         throw RefusedException.conflict("PAST_CUT_OFF", "L'heure limite est passée pour " + days + more
                 + " : retirez ces jours du panier avant de payer.");
@@ -587,14 +588,13 @@ public class FamilyPlanning {
 
     private BasketChangeReport report(Change request, List<BasketDay> toBook, List<BasketDay> toCancel,
                                       List<SkippedDay> skipped, Basket basket, PlanningRules rules) {
+        List<LocalDate> booking = toBook.stream().map(BasketDay::day).toList();
         List<LocalDate> awaiting = basket == null ? List.of()
-                : awaitingAmong(basket, request.childId(), request.service(), toBook.stream().map(BasketDay::day).toList());
-        return new BasketChangeReport(request.childId(), request.service(),
-                                      toBook.stream().map(BasketDay::day).toList(),
-                                      toCancel.stream().map(BasketDay::day).toList(),
-                                      awaiting, skipped,
-                                      basket == null ? BasketView.empty(dossierNumber, request.account(), availableCredit())
-                                                     : view(basket, rules));
+                : awaitingAmong(basket, request.childId(), request.service(), booking);
+        BasketView view = basket == null ? BasketView.empty(dossierNumber, request.account(), availableCredit())
+                : view(basket, rules);
+        return new BasketChangeReport(request.childId(), request.service(), booking,
+                                      toCancel.stream().map(BasketDay::day).toList(), awaiting, skipped, view);
     }
 
     private BasketView view(Basket basket, PlanningRules rules) {

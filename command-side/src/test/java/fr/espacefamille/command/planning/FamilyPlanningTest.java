@@ -550,8 +550,9 @@ class FamilyPlanningTest {
 
     private static BasketConfirmedEvent confirmedCanteen(String account, String operationId, String day) {
         long paid = operationId == null ? 0 : CANTEEN_PRICE;
-        return new BasketConfirmedEvent(DOSSIER, BASKET, account, List.of(canteenLine(day)),
-                                        new BasketTotals(CANTEEN_PRICE, 0, 0, 0, CANTEEN_PRICE, 0), operationId, paid, 0);
+        BasketTotals totals = new BasketTotals(CANTEEN_PRICE, 0, 0, 0, CANTEEN_PRICE, 0);
+        return new BasketConfirmedEvent(DOSSIER, BASKET, account, List.of(canteenLine(day)), totals, operationId,
+                                        paid, 0);
     }
 
     private static BasketLine canteenLine(String day) {

@@ -201,7 +201,8 @@ class PlanningHttpTest {
         await(() -> "RELEASED".equals(http.get().uri("/api/family/dossiers/" + first[0] + "/basket")
                 .header(PlanningTestSupport.ACCOUNT_HEADER, account).exchange()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("status").asText()));
-        await(() -> day(first[0], first[1], account, "MERCREDI", "2026-09", "2026-09-30").path("pending").isMissingNode());
+        await(() -> day(first[0], first[1], account, "MERCREDI", "2026-09", "2026-09-30").path("pending")
+                .isMissingNode());
         fillWednesday("2026-09-30", children.subList(0, 2));
         http.post().uri("/api/family/dossiers/" + second[0] + "/basket/days")
                 .header(PlanningTestSupport.ACCOUNT_HEADER, "other-" + System.nanoTime())

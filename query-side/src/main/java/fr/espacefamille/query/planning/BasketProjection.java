@@ -85,7 +85,9 @@ class BasketProjection {
     @EventHandler
     void on(DaysRemovedFromBasketEvent event) {
         List<Bson> updates = new ArrayList<>();
-        event.days().forEach(day -> updates.add(Updates.unset("lines." + lineKey(event.childId(), event.service(), day))));
+        for (LocalDate day : event.days()) {
+            updates.add(Updates.unset("lines." + lineKey(event.childId(), event.service(), day)));
+        }
         updates.add(Updates.set("expiresAt", Date.from(event.expiresAt())));
         update(event.dossierNumber(), event.account(), event.basketId(), updates);
     }

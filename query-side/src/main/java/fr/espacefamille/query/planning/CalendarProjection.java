@@ -66,7 +66,8 @@ class CalendarProjection {
     void on(DaysRemovedFromBasketEvent event) {
         Map<YearMonth, List<Bson>> updates = new LinkedHashMap<>();
         for (LocalDate day : event.days()) {
-            updates.computeIfAbsent(YearMonth.from(day), month -> new ArrayList<>()).add(Updates.unset("pending." + day));
+            updates.computeIfAbsent(YearMonth.from(day), month -> new ArrayList<>())
+                   .add(Updates.unset("pending." + day));
         }
         write(event.dossierNumber(), event.childId(), event.service(), updates);
     }

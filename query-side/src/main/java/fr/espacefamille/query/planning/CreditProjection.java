@@ -45,7 +45,8 @@ class CreditProjection {
             return;
         }
         String label = change > 0 ? "Annulation de jours payés" : "Avoir utilisé pour un paiement";
-        record(event.dossierNumber(), event.basketId(), event.basketId(), change, label, event.creditBalanceCents(), at);
+        record(event.dossierNumber(), event.basketId(), event.basketId(), change, label, event.creditBalanceCents(),
+               at);
     }
 
     @EventHandler

@@ -119,10 +119,10 @@ public class SandboxPayfip implements PaymentProvider {
         if (PaymentStatus.valueOf(operation.getString("status")) == PaymentStatus.PENDING) {
             boolean expired = !clock.instant().isBefore(operation.getDate("expiresAt").toInstant());
             PaymentStatus status = expired ? PaymentStatus.ABANDONED : choice;
+            String transaction = status == PaymentStatus.PAID ? "SANDBOX-" + operationId.substring(0, 8) : null;
             operations.updateOne(Filters.eq("_id", operationId),
                                  Updates.combine(Updates.set("status", status.name()),
-                                                 Updates.set("transactionNumber", status == PaymentStatus.PAID
-                                                         ? "SANDBOX-" + operationId.substring(0, 8).toUpperCase() : null),
+                                                 Updates.set("transactionNumber", transaction),
                                                  Updates.set("endedAt", Date.from(clock.instant()))));
             notifyLater(operationId, operation.getString("notificationUrl"));
         }
