@@ -182,7 +182,7 @@ public final class PlanningBenchmark {
                 latencies.record(System.nanoTime() - began);
                 booked.addAndGet(report.booked().size());
                 if (watched == null && !report.booked().isEmpty()) {
-                    watched = child.childId() + "|" + service + "|2026-09";
+                    watched = child.childId() + "|" + service + "|2026-2027";
                     watchedDay = report.booked().get(0).toString();
                 }
             }
@@ -232,7 +232,7 @@ public final class PlanningBenchmark {
                 began = System.nanoTime();
                 town.desk.checkout(parent[0], account, AUTHOR, "http://localhost", "/planning.html");
                 latencies.record(System.nanoTime() - began);
-                probe.watch(parent[1] + "|RESTAURATION|2026-09",
+                probe.watch(parent[1] + "|RESTAURATION|2026-2027",
                             document -> !document.get("booked", new Document()).containsKey(RUSH_DAY.toString()));
                 return null;
             }));
