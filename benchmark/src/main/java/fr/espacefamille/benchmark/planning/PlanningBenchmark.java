@@ -160,7 +160,7 @@ public final class PlanningBenchmark {
         long events = town.eventStore.headPosition() - firstPosition;
         double seconds = waveNanos / 1e9;
         double rawPerSecond = rawInsertRate(town.database, firstPosition, town.eventStore.headPosition());
-        rows.add(String.format(Locale.ROOT,
+        row(String.format(Locale.ROOT,
                 "| back-to-school wave | %,d | %,d | %.1f | %,.0f | %.1f | %.1f | %.0f | %,d | %,.0f | %,.0f | %.2f |",
                 children, booked.get(), seconds, booked.get() / seconds, latencies.percentileMillis(50),
                 latencies.percentileMillis(99), probe.lags().percentileMillis(99), events, events / seconds,
@@ -246,10 +246,16 @@ public final class PlanningBenchmark {
         pool.shutdown();
         probe.awaitAll(TimeUnit.MINUTES.toNanos(5));
         probe.stop();
-        rows.add(String.format(Locale.ROOT,
+        row(String.format(Locale.ROOT,
                 "| 17h rush, %d parents | %,d | %,d | %.2f | %,.0f | %.1f | %.1f | %.0f | | | | |",
                 canteen.size(), children, canteen.size(), seconds, canteen.size() / seconds,
                 latencies.percentileMillis(50), latencies.percentileMillis(99), probe.lags().percentileMillis(99)));
+    }
+
+    /** Keeps a row for the table, and prints it at once: a long run shows its figures as they come. */
+    private void row(String row) {
+        rows.add(row);
+        System.out.println(row);
     }
 
     /** The event documents of the wave inserted again with the raw driver, in batches of 1,000. */

@@ -165,7 +165,7 @@ public class FamilyPlanning {
     }
 
     @CommandHandler
-    BasketView handle(RecordPlacesCommand command, PlanningRules rules, Clock clock) {
+    BasketView handle(RecordPlacesCommand command, PlanningRules rules) {
         Basket basket = baskets.get(command.basketId());
         if (basket == null) {
             return BasketView.empty(dossierNumber, null, availableCredit());
