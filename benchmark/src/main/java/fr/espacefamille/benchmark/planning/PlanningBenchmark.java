@@ -67,6 +67,8 @@ public final class PlanningBenchmark {
     private static final LocalDate LAST_DAY = LocalDate.parse("2027-07-02");
     private static final LocalDate RUSH_DAY = LocalDate.parse("2026-09-15");
     private static final String AUTHOR = "account:benchmark";
+    /** One family in ten is watched for the lag: watching costs reads the projection competes with. */
+    private static final int WAVE_SAMPLING = 10;
 
     private final List<String> rows = new ArrayList<>();
 
@@ -201,7 +203,9 @@ public final class PlanningBenchmark {
             latencies.record(System.nanoTime() - began);
         }
         String day = watchedDay;
-        probe.watch(watched, document -> document.get("booked", new Document()).containsKey(day));
+        if (Math.floorMod(dossierNumber.hashCode(), WAVE_SAMPLING) == 0) {
+            probe.watch(watched, document -> document.get("booked", new Document()).containsKey(day));
+        }
     }
 
     /** 200 parents at once cancel tomorrow's canteen at 16:30 and validate; the month must follow. */
@@ -404,7 +408,7 @@ public final class PlanningBenchmark {
                     }
                 }
                 try {
-                    Thread.sleep(10);
+                    Thread.sleep(50);
                 } catch (InterruptedException e) {
                     return;
                 }
