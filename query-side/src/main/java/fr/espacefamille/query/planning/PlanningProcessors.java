@@ -8,8 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The confirmation e-mails start from the end of the store: a processor deployed on a store
- * that already holds confirmations must not mail them all again.
+ * How the planning processors run. The confirmation e-mails start from the end of the store: a
+ * processor deployed on a store that already holds confirmations must not mail them all again.
+ * The read models follow the events in two segments, each family's events in one of them, in
+ * order: at the back-to-school wave one thread could not keep up.
  */
 @Configuration(proxyBeanMethods = false)
 class PlanningProcessors {
@@ -21,5 +23,14 @@ class PlanningProcessors {
                 config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(properties.batchSize())
                         .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+    }
+
+    @Bean
+    ConfigurerModule readModelsInTwoSegments(EventStoreProperties properties) {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                PlanningProjections.GROUP,
+                config -> TrackingEventProcessorConfiguration.forParallelProcessing(2)
+                        .andInitialSegmentsCount(2)
+                        .andBatchSize(properties.batchSize()));
     }
 }
