@@ -15,6 +15,8 @@ if (session && session.authenticated && session.role !== "REGISTRANT") {
     const link = document.getElementById("connecte-lien");
     link.href = "staff/index.html";
     link.textContent = "Back-office";
+    document.getElementById("connecte-planning").href = "staff/planning.html";
+    document.getElementById("connecte-planning").textContent = "Effectifs et fermetures";
   }
 }
 

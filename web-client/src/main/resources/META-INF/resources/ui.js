@@ -42,16 +42,22 @@ export async function submitting(form, region, work, onRefusal = () => {}) {
   }
 }
 
-/** Fills the header's account area: "Mon dossier" and "Se déconnecter" once logged in. */
+/** Fills the header's account area once logged in: the account's pages and "Se déconnecter". */
 export async function showSessionInHeader(area) {
   const session = await currentSession().catch(() => null);
   if (!area || !session || !session.authenticated || session.role === "REGISTRANT") {
     return session;
   }
   area.replaceChildren();
-  const link = document.createElement("a");
-  link.href = session.role === "STAFF" ? "/staff/index.html" : "/mon-dossier.html";
-  link.textContent = session.role === "STAFF" ? "Back-office" : "Mon dossier";
+  const pages = session.role === "STAFF"
+    ? [["/staff/index.html", "Back-office"], ["/staff/planning.html", "Effectifs et fermetures"]]
+    : [["/mon-dossier.html", "Mon dossier"], ["/planning.html", "Planning"]];
+  const links = pages.map(([href, text]) => {
+    const link = document.createElement("a");
+    link.href = href;
+    link.textContent = text;
+    return link;
+  });
   const logout = document.createElement("button");
   logout.type = "button";
   logout.className = "button-secondary button-small";
@@ -60,7 +66,7 @@ export async function showSessionInHeader(area) {
     await postJson("/api/session/logout", {}).catch(() => null);
     window.location.href = "/index.html";
   });
-  area.append(link, logout);
+  area.append(...links, logout);
   return session;
 }
 

@@ -78,6 +78,8 @@ public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
             if (!environment.containsProperty("espace-famille.security.staff[0].username")) {
                 properties.put("espace-famille.security.staff[0].username", DEMO_STAFF_USERNAME);
                 properties.put("espace-famille.security.staff[0].password-hash", DEMO_STAFF_PASSWORD_HASH);
+                logger.warn("Demo staff account [" + DEMO_STAFF_USERNAME + "] enabled, with the password written in "
+                                    + "the README: configure espace-famille.security.staff before real use");
             }
             closeWithContext(application, "embeddedMongoServer", mongo::shutdown);
         }
@@ -91,6 +93,12 @@ public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
                     .registerSingleton("embeddedMail", new EmbeddedMail(mail)));
             closeWithContext(application, "embeddedMailServer", mail::stop);
             logger.info("Embedded SMTP server on port [" + port + "]; received mail is shown at /dev/mails");
+            if (!environment.containsProperty("server.address")) {
+                // The mail page shows every activation and reset link: this machine only.
+                properties.put("server.address", "127.0.0.1");
+                logger.info("With the embedded mail page, the portal listens on this machine only (127.0.0.1); "
+                                    + "set server.address to open it to others");
+            }
         }
         environment.getPropertySources().addFirst(new MapPropertySource("embedded-services", properties));
     }

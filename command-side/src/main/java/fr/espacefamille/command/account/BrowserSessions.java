@@ -43,12 +43,15 @@ class BrowserSessions {
         cookies.write(exchange, store.open(username, role, dossierNumbers));
     }
 
-    /** The caller's address, as counted by the throttling. */
+    /**
+     * The caller's address, as counted by the throttling. Behind the proxy it comes from its
+     * forwarded header, as an address that was never resolved: its text is what counts.
+     */
     static String address(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null || remote.getAddress() == null) {
+        if (remote == null) {
             return "unknown";
         }
-        return remote.getAddress().getHostAddress();
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 }

@@ -74,12 +74,17 @@ class Logins {
         return new Login(grant.username(), Role.PARENT, grant.dossierNumbers());
     }
 
-    /** Checks the password of a username, with the same throttling as a login. */
+    /**
+     * Checks the password of a username, with the same throttling as a login. Each attempt is
+     * counted before the password is checked, so that guesses sent at once are counted at once:
+     * no more passwords are checked than the limits allow. A success takes its attempt back.
+     */
     void checkPassword(String username, String password, String address) {
         String userKey = "login-user:" + AccountIds.of(username);
         String addressKey = "login-address:" + address;
-        if (throttle.failures(userKey) >= limits.perUsername()
-                || throttle.failures(addressKey) >= limits.perAddress()) {
+        int userAttempts = throttle.recordFailure(userKey);
+        int addressAttempts = throttle.recordFailure(addressKey);
+        if (userAttempts > limits.perUsername() || addressAttempts > limits.perAddress()) {
             logger.warn("Login refused while throttled");
             throw RefusedException.tooManyRequests("LOGIN_TEMPORARILY_BLOCKED",
                     "Trop de tentatives de connexion ont échoué. Par sécurité, réessayez dans "
@@ -88,12 +93,13 @@ class Logins {
 
         Optional<String> hash = hashOf(username);
         if (!matches(password, hash)) {
-            int failures = Math.max(throttle.recordFailure(userKey), throttle.recordFailure(addressKey));
+            int failures = Math.max(userAttempts, addressAttempts);
             logger.warn("Failed login for account [{}], failure [{}] in the window",
                         hash.isPresent() ? AccountIds.of(username) : "unknown", failures);
             throw new SlowedRefusal(AccountRefusals.loginFailed(), delayAfter(failures));
         }
         throttle.reset(userKey);
+        throttle.forgive(addressKey);
     }
 
     private Optional<String> hashOf(String username) {
@@ -103,7 +109,7 @@ class Logins {
 
     /** Checks a hash even for an unknown username, so that the answer takes as long. */
     private boolean matches(String password, Optional<String> hash) {
-        if (password == null || password.length() > PasswordPolicy.MAX_LENGTH) {
+        if (password == null || password.length() > PasswordPolicy.MAX_LENGTH || !PasswordPolicy.isWellFormed(password)) {
             return false;
         }
         boolean matches = passwordEncoder.matches(password, hash.orElse(unknownUserHash));

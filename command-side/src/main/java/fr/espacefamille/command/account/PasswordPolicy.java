@@ -53,6 +53,10 @@ class PasswordPolicy {
         if (password.length() > MAX_LENGTH) {
             throw RefusedException.invalid("PASSWORD_TOO_LONG", "Le mot de passe ne peut dépasser 128 caractères.");
         }
+        if (!isWellFormed(password)) {
+            throw RefusedException.invalid("PASSWORD_INVALID_CHARACTERS",
+                    "Le mot de passe contient des caractères qui ne peuvent pas être enregistrés.");
+        }
         if (isCommon(password) || zxcvbn.measure(password, List.of(username)).getScore() < MIN_SCORE) {
             throw RefusedException.invalid("PASSWORD_TOO_COMMON",
                     "Ce mot de passe est trop courant ou trop facile à deviner. Choisissez une phrase "
@@ -63,6 +67,22 @@ class PasswordPolicy {
     /** Compared in lower case, letters and digits only: {@code Espace-Famille 2026} is {@code espacefamille2026}. */
     private boolean isCommon(String password) {
         return common.contains(key(password));
+    }
+
+    /**
+     * Whether the text is valid Unicode: a half of a surrogate pair alone cannot be written in
+     * UTF-8, and the password hash would fail on it.
+     */
+    static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String key(String password) {

@@ -1,5 +1,6 @@
 package fr.espacefamille.command.dossier;
 
+import fr.espacefamille.command.planning.FamilyPlanning;
 import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.account.AccountIds;
 import fr.espacefamille.events.dossier.AccountLinkedEvent;
@@ -23,6 +24,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -45,10 +47,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * source of truth for the details; importing it again changes only what differs. A phone
  * number or the invoice delivery mode that the family changed on the portal survives the next
  * imports as long as the export still carries the value it had before.
+ *
+ * <p>The dossier is also the family's consistency boundary for bookings: its
+ * {@link FamilyPlanning} decides the children's days, the parents' baskets and the credit.
  */
 @Aggregate(cache = AxonMongoConfiguration.AGGREGATE_CACHE,
            snapshotTriggerDefinition = AxonMongoConfiguration.SNAPSHOT_TRIGGER)
-class Dossier {
+public class Dossier {
 
     @AggregateIdentifier
     private String dossierNumber;
@@ -58,6 +63,8 @@ class Dossier {
     /** The guardian each linked account stands for, by account id. */
     private Map<String, Integer> accounts = new HashMap<>();
     private Set<String> documentIds = new HashSet<>();
+    @AggregateMember
+    private FamilyPlanning planning = new FamilyPlanning();
 
     Dossier() {
     }

@@ -1,6 +1,8 @@
 package fr.espacefamille.command.dossier;
 
 import fr.espacefamille.events.Audit;
+import fr.espacefamille.events.calendar.PlanningSetup;
+import fr.espacefamille.events.calendar.ServiceDefinition;
 import fr.espacefamille.events.dossier.DossierImportOutcome;
 import fr.espacefamille.events.dossier.DossierImportReport;
 import fr.espacefamille.events.dossier.ImportDossierCommand;
@@ -16,6 +18,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Imports the town's dossier export: one {@link ImportDossierCommand} per well-formed dossier.
@@ -30,12 +34,13 @@ public class DossierImport {
     private static final Logger logger = LoggerFactory.getLogger(DossierImport.class);
 
     private final CommandGateway commandGateway;
-    private final DossierImportProperties properties;
+    private final Set<String> knownServices;
     private final Clock clock;
 
-    DossierImport(CommandGateway commandGateway, DossierImportProperties properties, Clock clock) {
+    /** @param setup the town's services: the codes the export may name in {@code inscriptions} */
+    DossierImport(CommandGateway commandGateway, PlanningSetup setup, Clock clock) {
         this.commandGateway = commandGateway;
-        this.properties = properties;
+        this.knownServices = setup.services().stream().map(ServiceDefinition::code).collect(Collectors.toSet());
         this.clock = clock;
     }
 
@@ -47,7 +52,7 @@ public class DossierImport {
      * @throws fr.espacefamille.events.RefusedException when the file cannot be read at all
      */
     public DossierImportReport importFile(byte[] file, String author) {
-        DossierExport.Contents contents = new DossierExport(properties.knownServices(), LocalDate.now(clock))
+        DossierExport.Contents contents = new DossierExport(knownServices, LocalDate.now(clock))
                 .read(file);
 
         Map<DossierImportOutcome, Integer> outcomes = new EnumMap<>(DossierImportOutcome.class);

@@ -216,6 +216,36 @@ class AccountJourneyTest extends PortalTest {
     }
 
     @Test
+    void guessesSentAllAtOnceAreCountedAtOnceSoThatNoMoreAreChecked() throws Exception {
+        activatedParent("stephane.bertrand", "stephane.bertrand@example.net", "2022-00692", "Bertrand");
+        Map<String, String> wrong = Map.of("username", "stephane.bertrand", "password", "pas le bon mot de passe");
+        ExecutorService guessers = Executors.newFixedThreadPool(12);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int guess = 0; guess < 12; guess++) {
+            answers.add(guessers.submit(() -> browser().post("/api/session", wrong)
+                    .returnResult(String.class).getStatus().value()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        guessers.shutdown();
+
+        assertThat(statuses).containsOnly(401, 429);
+        assertThat(statuses.stream().filter(status -> status == 401)).hasSize(5);
+    }
+
+    @Test
+    void aPasswordThatIsNotValidTextIsRefusedNotFailedOn() {
+        // JSON escapes for half a surrogate pair: valid JSON, but no valid text.
+        assertRefused(browser().post("/api/session", """
+                {"username": "personne", "password": "abcdefghijkl\\ud800"}"""), 401, "LOGIN_FAILED");
+        assertRefused(browser().post("/api/registration", """
+                {"username": "texte.invalide", "email": "texte.invalide@example.org",
+                 "password": "un mot de passe \\udfff assez long"}"""), 400, "PASSWORD_INVALID_CHARACTERS");
+    }
+
+    @Test
     void aForgottenPasswordIsResetThroughALinkThatWorksOnce() {
         Browser oldSession = activatedParent("leila.bonnet", "leila.bonnet@example.org", "2023-01062", "bonnet");
 
@@ -236,8 +266,7 @@ class AccountJourneyTest extends PortalTest {
         assertRefused(browser().post("/api/session", Map.of("username", "leila.bonnet", "password", PASSWORD)),
                       401, "LOGIN_FAILED");
         loggedIn("leila.bonnet", newPassword);
-        eventually(() -> newestMailTo("leila.bonnet@example.org").map(PortalTest::body)
-                .filter(body -> body.contains("vient d'être changé")), "the notice of a changed password");
+        eventually(() -> mailTo("leila.bonnet@example.org", "vient d'être changé"), "the notice of a changed password");
     }
 
     @Test
@@ -344,8 +373,8 @@ class AccountJourneyTest extends PortalTest {
                 .expectStatus().isOk();
         eventually(() -> parent.get("/api/account").expectStatus().isOk().expectBody()
                 .jsonPath("$.email").isEqualTo("aurelie.nouvelle@example.org"));
-        eventually(() -> newestMailTo("aurelie.david@example.org").map(PortalTest::body)
-                .filter(body -> body.contains("aurelie.nouvelle@example.org")), "the notice to the old address");
+        eventually(() -> mailTo("aurelie.david@example.org", "aurelie.nouvelle@example.org"),
+                   "the notice to the old address");
     }
 
     @Test

@@ -13,13 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * token of its {@code XSRF-TOKEN} cookie in the header with every request that changes
  * something, as the web client does.
  */
-final class Browser {
+public final class Browser {
 
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
     private final WebTestClient client;
     private final WebTestClient crossSite;
 
-    Browser(int port) {
+    public Browser(int port) {
         this.crossSite = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port)
                 .filter((request, next) -> next.exchange(ClientRequest.from(request)
@@ -40,33 +40,33 @@ final class Browser {
     }
 
     /** Another browser tab on another node of the portal, with this one's cookies: the split deployment. */
-    Browser withSameCookiesAt(int port) {
+    public Browser withSameCookiesAt(int port) {
         Browser other = new Browser(port);
         other.cookies.putAll(cookies);
         return other;
     }
 
-    WebTestClient.ResponseSpec get(String path) {
+    public WebTestClient.ResponseSpec get(String path) {
         return client.get().uri(path).exchange();
     }
 
-    WebTestClient.ResponseSpec post(String path, Object body) {
+    public WebTestClient.ResponseSpec post(String path, Object body) {
         ensureCsrfCookie();
         return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
-    WebTestClient.ResponseSpec put(String path, Object body) {
+    public WebTestClient.ResponseSpec put(String path, Object body) {
         ensureCsrfCookie();
         return client.put().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
-    WebTestClient client() {
+    public WebTestClient client() {
         ensureCsrfCookie();
         return client;
     }
 
     /** The same session cookie, but neither the CSRF cookie nor its header: a page of another site. */
-    WebTestClient crossSite() {
+    public WebTestClient crossSite() {
         return crossSite;
     }
 

@@ -36,7 +36,7 @@ class EndpointAccessTest extends PortalTest {
             "GET /api/session", "POST /api/session", "POST /api/session/logout", "POST /api/registration",
             "POST /api/accounts/activation", "POST /api/accounts/activation/renewal",
             "POST /api/accounts/password-reset", "POST /api/accounts/password-reset/confirmation",
-            "GET /api/terms");
+            "GET /api/terms", "POST /api/callbacks/payfip/notifications");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -154,6 +154,13 @@ abstract class PortalTest {
         return (int) Arrays.stream(MAIL.getReceivedMessages()).filter(message -> isTo(message, email)).count();
     }
 
+    /** A mail to this address whose text contains the words, whichever came last. */
+    static Optional<MimeMessage> mailTo(String email, String words) {
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> isTo(m, email) && body(m).contains(words))
+                .findFirst();
+    }
+
     static Optional<MimeMessage> newestMailTo(String email) {
         List<MimeMessage> messages = Arrays.stream(MAIL.getReceivedMessages()).filter(m -> isTo(m, email)).toList();
         return messages.isEmpty() ? Optional.empty() : Optional.of(messages.get(messages.size() - 1));
@@ -169,7 +176,7 @@ abstract class PortalTest {
 
     /** Waits for what the query side builds after the events; fails after ten seconds. */
     static <T> T eventually(Supplier<Optional<T>> probe, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             Optional<T> found = probe.get();
             if (found.isPresent()) {
@@ -181,7 +188,7 @@ abstract class PortalTest {
     }
 
     static void eventually(Runnable assertion) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             try {
                 assertion.run();

@@ -54,16 +54,27 @@ public class AttemptThrottle {
         return failures;
     }
 
-    /** Counts one more failure and returns the key's count. */
+    /**
+     * Counts one more attempt and returns the key's count with it. Each of several concurrent
+     * callers gets a count of its own: the increment's answer is the counter as it was before,
+     * a copy, and not the live document that the in-process server would return "after".
+     */
     public int recordFailure(String key) {
         Instant now = clock.instant();
         long current = windowIndex(now);
-        counters.findOneAndUpdate(Filters.eq("_id", id(key, current)),
-                                  Updates.combine(Updates.inc("failures", 1),
-                                                  Updates.setOnInsert("expiresAt",
-                                                                      Date.from(now.plus(window.multipliedBy(2))))),
-                                  new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return failures(key);
+        Document before = counters.findOneAndUpdate(
+                Filters.eq("_id", id(key, current)),
+                Updates.combine(Updates.inc("failures", 1),
+                                Updates.setOnInsert("expiresAt", Date.from(now.plus(window.multipliedBy(2))))),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        int inCurrentWindow = (before == null ? 0 : before.getInteger("failures", 0)) + 1;
+        Document previous = counters.find(Filters.eq("_id", id(key, current - 1))).first();
+        return inCurrentWindow + (previous == null ? 0 : previous.getInteger("failures", 0));
+    }
+
+    /** Takes back one attempt counted by {@link #recordFailure}, once it turned out a success. */
+    public void forgive(String key) {
+        counters.updateOne(Filters.eq("_id", id(key, windowIndex(clock.instant()))), Updates.inc("failures", -1));
     }
 
     /** Forgets the key's failures, after a success. */

@@ -135,13 +135,16 @@ public class SecurityConfiguration {
                 .build();
     }
 
-    /** Every request but reads and calls from other systems, which carry no cookie. */
+    /**
+     * Every request but reads and calls from other systems, which carry no cookie: their
+     * notifications, and the payment sandbox's own page, which stands for the provider's site.
+     */
     private static ServerWebExchangeMatcher changesFromBrowsers() {
         return new NegatedServerWebExchangeMatcher(new OrServerWebExchangeMatcher(
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/**"),
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, "/**"),
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.OPTIONS, "/**"),
-                ServerWebExchangeMatchers.pathMatchers("/api/callbacks/**")));
+                ServerWebExchangeMatchers.pathMatchers("/api/callbacks/**", "/payfip-sandbox/**")));
     }
 
     /** A parent's session reaches a dossier only if the account was linked to it at login. */

@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param welcomeOnRegistration whether guardians get an e-mail when their dossier is first imported;
  *                              off unless set, so that a first import of a real export e-mails
  *                              no family by surprise (the embedded demo turns it on)
+ * @param bookingConfirmations  whether parents get an e-mail when a basket is confirmed
  */
 @ConfigurationProperties("espace-famille.mail")
 public record MailProperties(
         String from,
         String townName,
         String portalUrl,
-        Boolean welcomeOnRegistration
+        Boolean welcomeOnRegistration,
+        Boolean bookingConfirmations
 ) {
 
     public MailProperties {
@@ -25,5 +27,6 @@ public record MailProperties(
         townName = townName == null ? "Saint-Just" : townName;
         portalUrl = portalUrl == null ? "http://localhost:8080/" : portalUrl;
         welcomeOnRegistration = welcomeOnRegistration != null && welcomeOnRegistration;
+        bookingConfirmations = bookingConfirmations == null || bookingConfirmations;
     }
 }

@@ -1,0 +1,118 @@
+package fr.espacefamille.command.calendar;
+
+import fr.espacefamille.events.RefusedException;
+import fr.espacefamille.events.calendar.CloseServiceDayCommand;
+import fr.espacefamille.events.calendar.PlanningSetup;
+import fr.espacefamille.events.calendar.PlanningSetupPublishedEvent;
+import fr.espacefamille.events.calendar.PublishPlanningSetupCommand;
+import fr.espacefamille.events.calendar.ReopenServiceDayCommand;
+import fr.espacefamille.events.calendar.ServiceDayClosedEvent;
+import fr.espacefamille.events.calendar.ServiceDayReopenedEvent;
+import fr.espacefamille.events.calendar.ServiceDefinition;
+import fr.espacefamille.platform.axon.AxonMongoConfiguration;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The town's planning calendar: the setup last published (services, school calendar) and the
+ * days the staff closed. One per town; staff changes are rare, so one stream holds them all.
+ */
+@Aggregate(cache = AxonMongoConfiguration.AGGREGATE_CACHE,
+           snapshotTriggerDefinition = AxonMongoConfiguration.SNAPSHOT_TRIGGER)
+class TownCalendar {
+
+    @AggregateIdentifier
+    private String calendarId;
+    private PlanningSetup setup;
+    private Map<LocalDate, Map<String, String>> closures = new HashMap<>();
+
+    TownCalendar() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    boolean handle(PublishPlanningSetupCommand command) {
+        if (command.setup().equals(setup)) {
+            return false;
+        }
+
+        apply(new PlanningSetupPublishedEvent(command.calendarId(), command.setup()));
+        return true;
+    }
+
+    @CommandHandler
+    List<String> handle(CloseServiceDayCommand command, Clock clock) {
+        refuseIfPast(command.day(), clock);
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw RefusedException.invalid("REASON_MISSING",
+                    "Indiquez la raison de la fermeture (grève, fermeture…).");
+        }
+        List<String> services = command.services().isEmpty()
+                ? setup.services().stream().map(ServiceDefinition::code).toList()
+                : command.services();
+        services.forEach(this::refuseIfUnknown);
+
+        String reason = command.reason().strip();
+        List<String> closing = services.stream().filter(service -> !reason.equals(closureOf(command.day(), service)))
+                                       .toList();
+        closing.forEach(service -> apply(new ServiceDayClosedEvent(calendarId, command.day(), service, reason)));
+        return closing;
+    }
+
+    @CommandHandler
+    void handle(ReopenServiceDayCommand command, Clock clock) {
+        refuseIfPast(command.day(), clock);
+        if (closureOf(command.day(), command.service()) == null) {
+            throw RefusedException.notFound("NOT_CLOSED", "Ce service n'est pas fermé ce jour-là.");
+        }
+
+        apply(new ServiceDayReopenedEvent(calendarId, command.day(), command.service()));
+    }
+
+    @EventSourcingHandler
+    void on(PlanningSetupPublishedEvent event) {
+        calendarId = event.calendarId();
+        setup = event.setup();
+    }
+
+    @EventSourcingHandler
+    void on(ServiceDayClosedEvent event) {
+        closures.computeIfAbsent(event.day(), day -> new HashMap<>()).put(event.service(), event.reason());
+    }
+
+    @EventSourcingHandler
+    void on(ServiceDayReopenedEvent event) {
+        Map<String, String> services = closures.get(event.day());
+        if (services != null) {
+            services.remove(event.service());
+        }
+    }
+
+    private String closureOf(LocalDate day, String service) {
+        return closures.getOrDefault(day, Map.of()).get(service);
+    }
+
+    private void refuseIfUnknown(String service) {
+        if (setup.service(service).isEmpty()) {
+            throw RefusedException.notFound("UNKNOWN_SERVICE", "Le service « " + service + " » n'existe pas.");
+        }
+    }
+
+    private static void refuseIfPast(LocalDate day, Clock clock) {
+        if (day.isBefore(LocalDate.now(clock))) {
+            throw RefusedException.invalid("PAST_DAY", "Ce jour est passé : il ne peut plus changer.");
+        }
+    }
+}
