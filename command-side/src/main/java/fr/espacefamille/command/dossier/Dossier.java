@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -154,8 +155,37 @@ public class Dossier {
 
     @EventSourcingHandler
     void on(DossierDetailsChangedEvent event) {
+        List<Guardian> before = details.guardians();
         details = event.details();
         imported = event.imported() == null ? event.details() : event.imported();
+        accounts = followGuardians(accounts, before, details.guardians());
+    }
+
+    /**
+     * The guardians' accounts after an import: each account follows its guardian, found by
+     * name, wherever the export now lists him or her; the account of a guardian the export no
+     * longer lists stands for nobody in this dossier any more.
+     */
+    private static Map<String, Integer> followGuardians(Map<String, Integer> accounts,
+                                                        List<Guardian> before, List<Guardian> after) {
+        Map<String, Integer> followed = new HashMap<>();
+        accounts.forEach((accountId, index) -> {
+            if (index < before.size()) {
+                indexOfSamePerson(before.get(index), after).ifPresent(found -> followed.put(accountId, found));
+            }
+        });
+        return followed;
+    }
+
+    private static Optional<Integer> indexOfSamePerson(Guardian guardian, List<Guardian> guardians) {
+        for (int i = 0; i < guardians.size(); i++) {
+            Guardian other = guardians.get(i);
+            if (DossierNames.key(guardian.firstName()).equals(DossierNames.key(other.firstName()))
+                    && DossierNames.key(guardian.lastName()).equals(DossierNames.key(other.lastName()))) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     @EventSourcingHandler

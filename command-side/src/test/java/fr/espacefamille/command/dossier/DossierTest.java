@@ -146,6 +146,29 @@ class DossierTest {
     }
 
     @Test
+    void anAccountFollowsItsGuardianWhenTheExportListsTheGuardiansInAnotherOrder() {
+        DossierDetails swapped = new DossierDetails("LEFÈVRE", 650, InvoiceDeliveryMode.EMAIL,
+                                                    List.of(NICOLAS, SOPHIE), List.of());
+        fixture.given(REGISTERED,
+                      new AccountLinkedEvent("2018-00544", "Lefevre", 0),
+                      new DossierDetailsChangedEvent("2018-00544", swapped, null))
+                .when(new UpdatePhonesCommand("2018-00544", "lefevre", "+33699999999", null))
+                .expectEvents(new GuardianPhonesChangedEvent("2018-00544", 1, "+33699999999", null));
+    }
+
+    @Test
+    void theAccountOfAGuardianTheExportNoLongerListsChangesNothing() {
+        DossierDetails withoutNicolas = new DossierDetails("LEFÈVRE", 650, InvoiceDeliveryMode.EMAIL,
+                                                           List.of(SOPHIE), List.of());
+        fixture.given(REGISTERED,
+                      new AccountLinkedEvent("2018-00544", "nicolas", 1),
+                      new DossierDetailsChangedEvent("2018-00544", withoutNicolas, null))
+                .when(new UpdatePhonesCommand("2018-00544", "nicolas", "+33612345678", null))
+                .expectException(refusedWith("ACCOUNT_NOT_LINKED"))
+                .expectNoEvents();
+    }
+
+    @Test
     void aNewDossierIsRegisteredWithAllItsDetails() {
         fixture.givenNoPriorActivity()
                 .when(new ImportDossierCommand(MARTIN, martin(790)))
