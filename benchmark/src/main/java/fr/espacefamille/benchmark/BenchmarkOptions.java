@@ -12,13 +12,17 @@ import java.util.Locale;
  * @param operations   appends, and raw inserts, timed per point and per number of callers
  * @param replayEvents events replayed and scanned per point; 0 means the whole store
  * @param repeat       runs of each measurement per point, the fastest kept
+ * @param singleWriter whether the application is the store's only writer, as the launcher is on
+ *                     its embedded server (cached aggregates used without a check against the
+ *                     store), or one of several nodes (one lookup per command first)
  */
 record BenchmarkOptions(
         List<Long> sizes,
         Backend backend,
         int operations,
         long replayEvents,
-        int repeat
+        int repeat,
+        boolean singleWriter
 ) {
 
     static final String USAGE = """
@@ -28,6 +32,8 @@ record BenchmarkOptions(
               --operations=2000             appends and raw inserts timed per point and caller count
               --replay=all|20000            events replayed and scanned per point (default all)
               --repeat=2                    runs of each measurement per point; the fastest is kept
+              --single-writer=true|false    the only writer, as the launcher on its embedded
+                                            server (default), or one of several command-side nodes
               --help                        this text
             """;
 
@@ -40,6 +46,7 @@ record BenchmarkOptions(
         int operations = 2_000;
         long replayEvents = 0;
         int repeat = 2;
+        boolean singleWriter = true;
         for (String arg : args) {
             String[] option = arg.split("=", 2);
             String value = option.length > 1 ? option[1].trim() : "";
@@ -50,13 +57,14 @@ record BenchmarkOptions(
                 case "--operations" -> operations = Math.toIntExact(count(value));
                 case "--replay" -> replayEvents = "all".equals(value) ? 0 : count(value);
                 case "--repeat" -> repeat = Math.toIntExact(count(value));
+                case "--single-writer" -> singleWriter = Boolean.parseBoolean(value);
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
         if (sizes.isEmpty() || sizes.get(0) < 1 || operations < 16 || replayEvents < 0 || repeat < 1) {
             throw new IllegalArgumentException("Sizes and repeat must be positive, operations at least 16");
         }
-        return new BenchmarkOptions(sizes, backend, operations, replayEvents, repeat);
+        return new BenchmarkOptions(sizes, backend, operations, replayEvents, repeat, singleWriter);
     }
 
     static boolean wantsHelp(String... args) {

@@ -45,7 +45,7 @@ public final class EventStoreBenchmark {
         BenchmarkOptions options = BenchmarkOptions.parse(args);
         int status;
         try (EmbeddedMongo mongo = EmbeddedMongo.start(options.backend());
-             ConfigurableApplicationContext app = start(mongo)) {
+             ConfigurableApplicationContext app = start(mongo, options)) {
             EventStoreBenchmark benchmark = new EventStoreBenchmark(options, app);
             List<PointResult> points = benchmark.run(mongo);
             status = new ResultTable(points, MANY_CALLERS).print(System.out, benchmark.header(mongo)) ? 0 : 1;
@@ -56,11 +56,12 @@ public final class EventStoreBenchmark {
         System.exit(status);
     }
 
-    private static ConfigurableApplicationContext start(EmbeddedMongo mongo) {
+    private static ConfigurableApplicationContext start(EmbeddedMongo mongo, BenchmarkOptions options) {
         return new SpringApplicationBuilder(LedgerApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--spring.data.mongodb.uri=" + mongo.uri(),
                      "--spring.data.mongodb.database=benchmark",
+                     "--espace-famille.event-store.single-writer=" + options.singleWriter(),
                      "--spring.main.banner-mode=off",
                      "--logging.level.root=WARN",
                      "--logging.level.fr.espacefamille=INFO",
@@ -147,6 +148,9 @@ public final class EventStoreBenchmark {
                 "Appends: RecordEntryCommand through the command gateway to a cached event-sourced",
                 "  aggregate, " + Measurements.LEDGERS_PER_CALLER + " filled ledgers per caller; raw: insertOne of "
                         + "copies of a stored event",
+                options.singleWriter()
+                        ? "  the application is the store's only writer: cached aggregates used as they are"
+                        : "  one of several writers: each cached aggregate checked against the store first",
                 "Replay: tracking processor reset to "
                         + (options.replayEvents() == 0 ? "the tail" : "head - " + options.replayEvents())
                         + ", timed until caught up; scan: find() iterated with the driver");

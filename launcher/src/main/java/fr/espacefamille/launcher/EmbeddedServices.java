@@ -70,6 +70,8 @@ public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
             MongoServer mongo = startMongo(environment);
             InetSocketAddress address = mongo.getLocalAddress();
             properties.put("spring.data.mongodb.uri", "mongodb://127.0.0.1:" + address.getPort());
+            // The in-process server is this process's own: no other node appends to it.
+            properties.put("espace-famille.event-store.single-writer", "true");
             properties.put("espace-famille.demo-data.enabled",
                            environment.getProperty("espace-famille.demo-data.enabled", "true"));
             properties.put("espace-famille.mail.welcome-on-registration",

@@ -142,10 +142,14 @@ public class AxonMongoConfiguration {
                 .build();
     }
 
-    /** Each node's aggregates, checked against the store before use: other nodes may have appended. */
+    /**
+     * Each node's aggregates, checked against the store before use when other nodes may have
+     * appended to them; used as they are when this node is the store's only writer.
+     */
     @Bean(AGGREGATE_CACHE)
     public Cache aggregateCache(EventStoreProperties properties, MongoEventStorageEngine eventStorageEngine) {
-        return new StaleCheckingCache(new BoundedAggregateCache(properties.cachedAggregates()), eventStorageEngine);
+        Cache cache = new BoundedAggregateCache(properties.cachedAggregates());
+        return properties.singleWriter() ? cache : new StaleCheckingCache(cache, eventStorageEngine);
     }
 
     /**

@@ -17,6 +17,10 @@ import java.time.Duration;
  * @param fetchDelay        how often an idle processor looks for events appended by other nodes
  * @param snapshotThreshold events after which an aggregate is snapshotted
  * @param cachedAggregates  aggregates kept in memory by each node, the most recently used
+ * @param singleWriter      whether this node is the only one appending to the store, as with the
+ *                          embedded server: its cached aggregates are then never stale and are
+ *                          used without asking the store first. Off by default, for the split
+ *                          deployment where several command-side nodes share one MongoDB.
  */
 @ConfigurationProperties("espace-famille.event-store")
 public record EventStoreProperties(
@@ -26,7 +30,8 @@ public record EventStoreProperties(
         Duration fetchDelay,
         Integer snapshotThreshold,
         Integer cachedAggregates,
-        Integer processorBatchSize
+        Integer processorBatchSize,
+        Boolean singleWriter
 ) {
 
     public EventStoreProperties {
@@ -37,5 +42,6 @@ public record EventStoreProperties(
         snapshotThreshold = snapshotThreshold == null ? 100 : snapshotThreshold;
         cachedAggregates = cachedAggregates == null ? 5_000 : cachedAggregates;
         processorBatchSize = processorBatchSize == null ? 100 : processorBatchSize;
+        singleWriter = singleWriter != null && singleWriter;
     }
 }

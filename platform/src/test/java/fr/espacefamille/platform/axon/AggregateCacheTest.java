@@ -49,11 +49,28 @@ class AggregateCacheTest {
         assertThat((Long) nodeA.sendAndWait(new ReadTallyCommand("shared"))).isEqualTo(3);
     }
 
-    private ConfigurableApplicationContext start() {
+    @Test
+    void theStoresOnlyWriterTrustsItsCacheAndAnUnexpectedOtherWriterStillCannotBeOverwritten() {
+        CommandGateway onlyWriter = start("--espace-famille.event-store.single-writer=true").getBean(CommandGateway.class);
+        CommandGateway unexpected = start().getBean(CommandGateway.class);
+        onlyWriter.sendAndWait(new AddToTallyCommand("shared", 1));
+        unexpected.sendAndWait(new AddToTallyCommand("shared", 1));
+
+        assertThat((Long) onlyWriter.sendAndWait(new ReadTallyCommand("shared")))
+                .as("read from the cache, without asking the store").isEqualTo(1);
+        onlyWriter.sendAndWait(new AddToTallyCommand("shared", 1));
+        assertThat((Long) unexpected.sendAndWait(new ReadTallyCommand("shared")))
+                .as("the stale append hit the unique sequence key and was retried on the stored state")
+                .isEqualTo(3);
+    }
+
+    private ConfigurableApplicationContext start(String... settings) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.data.mongodb.uri=" + mongo.uri(),
+                                                         "--spring.data.mongodb.database=" + databaseName));
+        arguments.addAll(List.of(settings));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TallyApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--spring.data.mongodb.uri=" + mongo.uri(),
-                     "--spring.data.mongodb.database=" + databaseName);
+                .run(arguments.toArray(String[]::new));
         running.add(context);
         return context;
     }
