@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Both sides in one process without a web server, on a clock the benchmark sets. */
+/**
+ * Both sides in one process, as the launcher runs them on its embedded server, on a clock the
+ * benchmark sets; the benchmark calls the booking desk directly, not through HTTP.
+ */
 @SpringBootApplication
 @Import({CommandSide.class, QuerySide.class})
 class BenchmarkApplication {

@@ -101,8 +101,11 @@ public final class PlanningBenchmark {
         MongoServer server = new MongoServer(backend(backendName));
         server.bind("127.0.0.1", 0);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(BenchmarkApplication.class)
-                .web(WebApplicationType.NONE)
+                .web(WebApplicationType.REACTIVE)
                 .properties("spring.data.mongodb.uri=mongodb://127.0.0.1:" + server.getLocalAddress().getPort(),
+                            "server.address=127.0.0.1",
+                            "server.port=0",
+                            "espace-famille.event-store.single-writer=true",
                             "spring.main.banner-mode=off",
                             "logging.level.root=WARN",
                             "espace-famille.planning.catalogue=classpath:planning/benchmark-town.yml",
