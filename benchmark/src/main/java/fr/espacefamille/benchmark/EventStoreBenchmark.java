@@ -153,7 +153,7 @@ public final class EventStoreBenchmark {
                         : "  one of several writers: each cached aggregate checked against the store first",
                 "Replay: tracking processor reset to "
                         + (options.replayEvents() == 0 ? "the tail" : "head - " + options.replayEvents())
-                        + ", timed until caught up; scan: find() iterated with the driver");
+                        + ", timed until its token is at the last event; scan: find() iterated with the driver");
     }
 
 }
