@@ -30,6 +30,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 
@@ -40,7 +41,8 @@ import java.time.Clock;
  * <ul>
  *   <li>{@code /api/staff/**}: staff only;</li>
  *   <li>{@code /api/family/dossiers/{dossierNumber}/**}: an activated parent's account linked
- *   to that dossier, else 403 {@code DOSSIER_NOT_LINKED}, whether the dossier exists or not;</li>
+ *   to that dossier, and still linked (an import may drop the guardian), else 403
+ *   {@code DOSSIER_NOT_LINKED}, whether the dossier exists or not;</li>
  *   <li>{@code /api/family/**} and {@code /api/account/**}: an activated parent's account;</li>
  *   <li>the sign-up's later steps ({@code /api/registration/**}): the session its first step
  *   opened;</li>
@@ -73,6 +75,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    public DossierAccess dossierAccess(MongoDatabase database) {
+        return new DossierAccess(database);
+    }
+
+    @Bean
     public SessionCookies sessionCookies(SecurityProperties properties) {
         return new SessionCookies(properties);
     }
@@ -95,6 +102,7 @@ public class SecurityConfiguration {
                                                          SessionStore sessionStore,
                                                          SessionCookies sessionCookies,
                                                          SecurityProperties properties,
+                                                         DossierAccess dossierAccess,
                                                          ObjectMapper objectMapper) {
         JsonRefusals refusals = new JsonRefusals(objectMapper);
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
@@ -124,7 +132,7 @@ public class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/staff/**").hasRole(Role.STAFF.name())
-                        .pathMatchers("/api/family/dossiers/{dossierNumber}/**").access(linkedDossier())
+                        .pathMatchers("/api/family/dossiers/{dossierNumber}/**").access(linkedDossier(dossierAccess))
                         .pathMatchers("/api/family/**", "/api/account/**").hasRole(Role.PARENT.name())
                         .pathMatchers(HttpMethod.POST, "/api/registration").permitAll()
                         .pathMatchers("/api/registration", "/api/registration/**").hasRole(Role.REGISTRANT.name())
@@ -147,14 +155,23 @@ public class SecurityConfiguration {
                 ServerWebExchangeMatchers.pathMatchers("/api/callbacks/**", "/payfip-sandbox/**")));
     }
 
-    /** A parent's session reaches a dossier only if the account was linked to it at login. */
-    private static ReactiveAuthorizationManager<AuthorizationContext> linkedDossier() {
-        return (authentication, context) -> authentication
-                .filter(SessionAuthentication.class::isInstance)
-                .map(SessionAuthentication.class::cast)
-                .map(caller -> new AuthorizationDecision(
-                        caller.session().mayReach((String) context.getVariables().get("dossierNumber"))))
-                .defaultIfEmpty(new AuthorizationDecision(false));
+    /**
+     * A parent's session reaches a dossier only if the account was linked to it at login, and
+     * the dossier has not dropped the account's guardian since ({@link DossierAccess}).
+     */
+    private static ReactiveAuthorizationManager<AuthorizationContext> linkedDossier(DossierAccess access) {
+        return (authentication, context) -> {
+            String dossierNumber = (String) context.getVariables().get("dossierNumber");
+            return authentication
+                    .filter(SessionAuthentication.class::isInstance)
+                    .map(SessionAuthentication.class::cast)
+                    .filter(caller -> caller.session().mayReach(dossierNumber))
+                    .flatMap(caller -> Mono.fromCallable(() -> access.isOpen(dossierNumber, caller.getName()))
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .publishOn(Schedulers.boundedElastic()))
+                    .map(AuthorizationDecision::new)
+                    .defaultIfEmpty(new AuthorizationDecision(false));
+        };
     }
 
     /** Sends the CSRF cookie with the first answer, so that the browser has it before its first change. */
