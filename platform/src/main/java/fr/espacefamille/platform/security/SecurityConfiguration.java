@@ -3,6 +3,7 @@ package fr.espacefamille.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import fr.espacefamille.platform.axon.AxonMongoConfiguration;
+import fr.espacefamille.platform.web.RefusalBodies;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -11,6 +12,9 @@ import org.springframework.boot.autoconfigure.security.reactive.ReactiveUserDeta
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -22,6 +26,7 @@ import org.springframework.security.web.server.authorization.AuthorizationContex
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
@@ -89,6 +94,25 @@ public class SecurityConfiguration {
         OneTimeTokens tokens = new OneTimeTokens(database);
         tokens.ensureIndexes();
         return tokens;
+    }
+
+    /**
+     * The answer to a request the firewall refuses (an encoded slash, a semicolon, a null byte, a
+     * double slash in the path...): a 400 in the API's form, or the French error page.
+     */
+    @Bean
+    public ServerExchangeRejectedHandler exchangeRejected(RefusalBodies bodies) {
+        return (exchange, rejected) -> {
+            ServerHttpResponse response = exchange.getResponse();
+            response.setStatusCode(HttpStatus.BAD_REQUEST);
+            boolean api = RefusalBodies.isApi(exchange.getRequest().getPath().value());
+            response.getHeaders().setContentType(api ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
+            byte[] body = api ? bodies.json("REQUEST_REJECTED",
+                    "L'adresse demandée contient des caractères qui ne sont pas acceptés. Vérifiez-la, ou repartez "
+                            + "de la page d'accueil.")
+                              : bodies.page();
+            return response.writeWith(Mono.fromCallable(() -> response.bufferFactory().wrap(body)));
+        };
     }
 
     /** Logins are checked by the login endpoint, not by Spring Security: no default user. */
