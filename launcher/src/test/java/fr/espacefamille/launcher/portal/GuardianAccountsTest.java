@@ -100,6 +100,7 @@ class GuardianAccountsTest extends PortalTest {
         assertRefused(nicolas.put("/api/family/dossiers/2018-00877/phones", Map.of("mobilePhone", "0612345678")),
                       403, "DOSSIER_NOT_LINKED");
         nicolas.get("/api/family/dossiers").expectStatus().isOk().expectBody().jsonPath("$").isEmpty();
+        nicolas.get("/api/session").expectStatus().isOk().expectBody().jsonPath("$.dossierNumbers").isEmpty();
         sophie.get("/api/family/dossiers/2018-00877").expectStatus().isOk().expectBody()
                 .jsonPath("$.guardians.length()").isEqualTo(1)
                 .jsonPath("$.history[?(@.eventType == 'AccountUnlinkedEvent')].description")
