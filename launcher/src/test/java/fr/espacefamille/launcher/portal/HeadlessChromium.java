@@ -60,9 +60,10 @@ final class HeadlessChromium implements AutoCloseable {
     static HeadlessChromium phone(int width, int height) {
         try {
             Path profile = Files.createTempDirectory("chromium-profile");
-            Process process = new ProcessBuilder(BINARY.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
-                                                 "--disable-dev-shm-usage", "--no-first-run", "--remote-debugging-port=0",
-                                                 "--remote-allow-origins=*", "--user-data-dir=" + profile, "about:blank")
+            Process process = new ProcessBuilder(BINARY.toString(), "--headless=new", "--no-sandbox",
+                                                 "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                                                 "--remote-debugging-port=0", "--remote-allow-origins=*",
+                                                 "--user-data-dir=" + profile, "about:blank")
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             String browserUrl = devToolsUrl(process);

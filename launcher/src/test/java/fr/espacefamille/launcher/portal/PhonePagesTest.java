@@ -32,7 +32,8 @@ class PhonePagesTest extends PortalTest {
                     const range = document.createRange();
                     range.setStart(node, word.index);
                     range.setEnd(node, word.index + word[0].length);
-                    const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                    const rects = [...range.getClientRects()].filter(r => r.width > 0);
+                    const lines = new Set(rects.map(r => Math.round(r.top)));
                     if (lines.size > 1) {
                       broken.push(word[0]);
                     }
@@ -74,7 +75,8 @@ class PhonePagesTest extends PortalTest {
                 document.getElementById('username').value = 'sans espace?';
                 document.getElementById('password').value = %s;
                 document.getElementById('email').value = 'sans.espace@example.org';
-                document.getElementById('form-compte').requestSubmit();""".formatted(HeadlessChromium.quoted(PASSWORD)));
+                document.getElementById('form-compte').requestSubmit();"""
+                               .formatted(HeadlessChromium.quoted(PASSWORD)));
         phone.waitUntil("document.getElementById('message').textContent.includes('identifiant')");
         JsonNode refused = fieldStates("username", "password", "email");
         assertThat(refused.at("/username/invalid").asText()).isEqualTo("true");

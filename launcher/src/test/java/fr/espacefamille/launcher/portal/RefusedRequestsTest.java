@@ -25,7 +25,8 @@ class RefusedRequestsTest extends PortalTest {
 
     @Test
     void anApiAddressTheFirewallRefusesIsAnsweredWithACodeAndAFrenchMessage() throws IOException {
-        List<String> paths = List.of("/api/family/dossiers/2015-00100;jsessionid=x", "/api/family/dossiers/2015%2F00100",
+        List<String> paths = List.of("/api/family/dossiers/2015-00100;jsessionid=x",
+                                     "/api/family/dossiers/2015%2F00100",
                                      "/api/session%00", "//api/session", "/api/family//dossiers",
                                      "/api/family/dossiers/%2e%2e/2016-00470", "/api/session%5C");
 
