@@ -75,7 +75,8 @@ forms.dossier.addEventListener("submit", async (event) => {
   }
   const holder = document.getElementById("titulaire");
   holder.hidden = false;
-  holder.textContent = `Dossier trouvé : vous êtes inscrit comme ${step.guardianName}.`;
+  holder.textContent = `Dossier n° ${formData(forms.dossier).dossierNumber.trim()} trouvé : vous êtes inscrit comme `
+    + `${step.guardianName}.`;
   show("cgu");
 });
 
@@ -88,6 +89,11 @@ forms.cgu.addEventListener("submit", async (event) => {
     return;
   }
   show("email", { email: step.email });
+});
+
+document.getElementById("autre-dossier").addEventListener("click", () => {
+  forms.dossier.reset();
+  show("dossier");
 });
 
 document.getElementById("renvoyer").addEventListener("click", async () => {

@@ -15,10 +15,39 @@ const session = await showSessionInHeader(document.getElementById("session-links
 if (!session || session.role !== "PARENT") {
   window.location.href = "index.html#mon-compte";
 }
-const dossierNumber = session.dossierNumbers[0];
+const linked = await getJson("/api/family/dossiers").catch(() => []);
+const dossierNumber = chosenDossier();
 const base = `/api/family/dossiers/${encodeURIComponent(dossierNumber)}`;
 const account = await getJson("/api/account");
 let dossier = null;
+
+/** The dossier of the address (`?dossier=`) if the account reaches it, else the account's first. */
+function chosenDossier() {
+  const numbers = linked.length > 0 ? linked.map((linkedDossier) => linkedDossier.dossierNumber)
+                                    : session.dossierNumbers;
+  const wanted = new URLSearchParams(window.location.search).get("dossier");
+  return numbers.includes(wanted) ? wanted : numbers[0];
+}
+
+/** For an account linked to several dossiers, a link to each; the one shown is marked. */
+function showDossierChoice() {
+  if (linked.length < 2) {
+    return;
+  }
+  document.getElementById("dossiers").replaceChildren(...linked.map((linkedDossier) => {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.className = "button button-secondary";
+    link.href = `mon-dossier.html?dossier=${encodeURIComponent(linkedDossier.dossierNumber)}`;
+    link.textContent = `${linkedDossier.dossierName} (n° ${linkedDossier.dossierNumber})`;
+    if (linkedDossier.dossierNumber === dossierNumber) {
+      link.setAttribute("aria-current", "page");
+    }
+    item.append(link);
+    return item;
+  }));
+  document.getElementById("choix-dossier").hidden = false;
+}
 
 /** A French number as parents write it (06 12 34 56 78); others stay in international form. */
 function phone(e164) {
@@ -29,10 +58,20 @@ function phone(e164) {
   return french ? `0${french.slice(1).join(" ")}` : e164;
 }
 
-function cell(text) {
+/** A cell of a table that a phone shows one row per block, under the column's name. */
+function cell(text, label) {
   const td = document.createElement("td");
+  td.setAttribute("role", "cell");
+  td.dataset.label = label;
   td.textContent = text ?? "";
   return td;
+}
+
+function row(...cells) {
+  const tr = document.createElement("tr");
+  tr.setAttribute("role", "row");
+  tr.append(...cells);
+  return tr;
 }
 
 function author(value) {
@@ -75,13 +114,10 @@ function render() {
     return block;
   }));
 
-  document.getElementById("enfants").replaceChildren(...dossier.children.map((child) => {
-    const row = document.createElement("tr");
-    row.append(cell(`${child.firstName} ${child.lastName}`),
-               cell([child.school, child.schoolClass].filter(Boolean).join(", ")),
-               cell(child.enrolments.map((code) => SERVICES[code] || code).join(", ")));
-    return row;
-  }));
+  document.getElementById("enfants").replaceChildren(...dossier.children.map((child) => row(
+    cell(`${child.firstName} ${child.lastName}`, "Enfant"),
+    cell([child.school, child.schoolClass].filter(Boolean).join(", "), "École et classe"),
+    cell(child.enrolments.map((code) => SERVICES[code] || code).join(", "), "Services"))));
 
   const mine = dossier.guardians.find((g) => `${g.firstName} ${g.lastName}` === account.guardianName);
   if (mine) {
@@ -106,12 +142,10 @@ function render() {
     documents.append(none);
   }
 
-  document.getElementById("historique").replaceChildren(...[...dossier.history].reverse().map((entry) => {
-    const row = document.createElement("tr");
-    row.append(cell(DATE.format(new Date(entry.timestamp))), cell(entry.description || entry.eventType),
-               cell(author(entry.author)));
-    return row;
-  }));
+  document.getElementById("historique").replaceChildren(...[...dossier.history].reverse().map((entry) => row(
+    cell(DATE.format(new Date(entry.timestamp)), "Date"),
+    cell(entry.description || entry.eventType, "Modification"),
+    cell(author(entry.author), "Par"))));
 
   document.getElementById("compte-identifiant").textContent = account.username;
   document.getElementById("compte-email").textContent = account.email;
@@ -125,7 +159,8 @@ async function reload() {
 /** The read side follows the change within a moment: read again until it shows. */
 async function reloadUntil(isShown) {
   for (let attempt = 0; attempt < 10; attempt++) {
-    await reload();
+    showDossierChoice();
+await reload();
     if (isShown(dossier)) {
       return;
     }
@@ -179,4 +214,5 @@ password.addEventListener("submit", async (event) => {
   say(message, answer.message, "success");
 });
 
+showDossierChoice();
 await reload();

@@ -11,6 +11,7 @@ import fr.espacefamille.events.account.AuthorizeLoginCommand;
 import fr.espacefamille.events.account.ChangeEmailCommand;
 import fr.espacefamille.events.account.ChangePasswordCommand;
 import fr.espacefamille.events.account.DossierLinkedEvent;
+import fr.espacefamille.events.account.DossierUnlinkedEvent;
 import fr.espacefamille.events.account.EmailChangedEvent;
 import fr.espacefamille.events.account.LinkDossierCommand;
 import fr.espacefamille.events.account.PasswordChangedEvent;
@@ -20,6 +21,7 @@ import fr.espacefamille.events.account.RequestActivationCommand;
 import fr.espacefamille.events.account.RequestPasswordResetCommand;
 import fr.espacefamille.events.account.ResetPasswordCommand;
 import fr.espacefamille.events.account.TermsAcceptedEvent;
+import fr.espacefamille.events.account.UnlinkDossierCommand;
 import fr.espacefamille.platform.axon.AxonMongoConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -91,6 +93,15 @@ class Account {
     }
 
     @CommandHandler
+    void handle(UnlinkDossierCommand command) {
+        if (!dossierNumbers.contains(command.dossierNumber())) {
+            return;
+        }
+
+        apply(new DossierUnlinkedEvent(accountId, command.dossierNumber()));
+    }
+
+    @CommandHandler
     void handle(AcceptTermsCommand command, TermsOfUse terms) {
         if (!terms.version().equals(command.termsVersion())) {
             throw RefusedException.conflict("TERMS_VERSION_OUTDATED",
@@ -123,7 +134,7 @@ class Account {
     }
 
     @CommandHandler
-    void handle(ActivateAccountCommand command, Clock clock) {
+    AccountGrant handle(ActivateAccountCommand command, Clock clock) {
         if (active) {
             throw AccountRefusals.activationLinkUsed();
         }
@@ -137,6 +148,7 @@ class Account {
         }
 
         apply(new AccountActivatedEvent(accountId, username));
+        return new AccountGrant(username, dossierNumbers);
     }
 
     @CommandHandler
@@ -199,6 +211,11 @@ class Account {
     @EventSourcingHandler
     void on(DossierLinkedEvent event) {
         dossierNumbers.add(event.dossierNumber());
+    }
+
+    @EventSourcingHandler
+    void on(DossierUnlinkedEvent event) {
+        dossierNumbers.remove(event.dossierNumber());
     }
 
     @EventSourcingHandler

@@ -2,11 +2,14 @@ package fr.espacefamille.command.account;
 
 import fr.espacefamille.events.Audit;
 import fr.espacefamille.events.RefusedException;
+import fr.espacefamille.events.account.AccountGrant;
 import fr.espacefamille.events.account.AccountIds;
 import fr.espacefamille.events.account.ActivateAccountCommand;
 import fr.espacefamille.events.account.RequestActivationCommand;
 import fr.espacefamille.events.account.RequestPasswordResetCommand;
 import fr.espacefamille.events.account.ResetPasswordCommand;
+import fr.espacefamille.events.dossier.RecordGuardianEmailCommand;
+import fr.espacefamille.platform.axon.OneUnitOfWork;
 import fr.espacefamille.platform.security.AttemptThrottle;
 import fr.espacefamille.platform.security.OneTimeTokens;
 import fr.espacefamille.platform.security.OneTimeTokens.Grant;
@@ -38,10 +41,11 @@ class AccountLinks {
     private final Credentials credentials;
     private final SessionStore sessions;
     private final AttemptThrottle throttle;
+    private final AccountEmails accountEmails;
 
     AccountLinks(OneTimeTokens tokens, CommandGateway commandGateway, PasswordPolicy passwordPolicy,
                  PasswordEncoder passwordEncoder, Credentials credentials, SessionStore sessions,
-                 AttemptThrottle throttle) {
+                 AttemptThrottle throttle, AccountEmails accountEmails) {
         this.tokens = tokens;
         this.commandGateway = commandGateway;
         this.passwordPolicy = passwordPolicy;
@@ -49,11 +53,25 @@ class AccountLinks {
         this.credentials = credentials;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.accountEmails = accountEmails;
     }
 
+    /**
+     * Activates the account and records, in each of its dossiers, the e-mail address its parent
+     * gave for a guardian the town knew no address for: the link just opened proves it works.
+     * Both, or neither. The sign-up sessions end: from now on, the parent logs in.
+     */
     void activate(String token) {
         Grant grant = grant(OneTimeTokens.ACTIVATION, token);
-        send(new ActivateAccountCommand(grant.accountId(), grant.requestId()), grant.accountId());
+        OneUnitOfWork.run(() -> {
+            AccountGrant activated = send(new ActivateAccountCommand(grant.accountId(), grant.requestId()),
+                                          grant.accountId());
+            String email = accountEmails.of(grant.accountId());
+            activated.dossierNumbers().forEach(dossierNumber -> send(
+                    new RecordGuardianEmailCommand(dossierNumber, activated.username(), email), grant.accountId()));
+            return activated;
+        });
+        sessions.closeAll(grant.accountId());
         logger.info("Account [{}] activated", grant.accountId());
     }
 
@@ -94,8 +112,8 @@ class AccountLinks {
                 "Ce lien n'est pas valide. Vérifiez que vous avez ouvert le lien complet du dernier e-mail reçu."));
     }
 
-    private void send(Object command, String accountId) {
-        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                                           .andMetaData(MetaData.with(Audit.AUTHOR, "account:" + accountId)));
+    private <R> R send(Object command, String accountId) {
+        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                                  .andMetaData(MetaData.with(Audit.AUTHOR, "account:" + accountId)));
     }
 }

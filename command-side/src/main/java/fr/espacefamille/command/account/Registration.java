@@ -10,6 +10,7 @@ import fr.espacefamille.events.account.RegisterAccountCommand;
 import fr.espacefamille.events.account.RequestActivationCommand;
 import fr.espacefamille.events.dossier.LinkAccountCommand;
 import fr.espacefamille.events.dossier.LinkedGuardian;
+import fr.espacefamille.platform.axon.OneUnitOfWork;
 import fr.espacefamille.platform.security.AttemptThrottle;
 import fr.espacefamille.platform.security.SecurityProperties;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -20,8 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-
-
 
 /**
  * The town's sign-up, steps 2 to 7: a username and a password, the dossier of the town's
@@ -84,15 +83,29 @@ class Registration {
         refuseIfTooMany("dossier-pair-user:" + accountId, PAIR_ATTEMPTS);
         refuseIfTooMany("dossier-pair-address:" + address, PAIR_ATTEMPTS * 3);
 
-        LinkedGuardian guardian;
+        String email = accountEmails.of(accountId);
         try {
-            guardian = send(new LinkAccountCommand(dossierNumber, dossierName, username,
-                                                   accountEmails.of(accountId)), username);
+            return OneUnitOfWork.run(() -> link(accountId, username, email, dossierNumber, dossierName));
         } catch (AggregateNotFoundException e) {
             throw countedMismatch(accountId, address, DossierRefusals.pairMismatch());
         } catch (RefusedException e) {
             throw "DOSSIER_PAIR_MISMATCH".equals(e.code()) ? countedMismatch(accountId, address, e) : e;
         }
+    }
+
+    /**
+     * The dossier and the account record the link together, or neither does. The dossier
+     * decides first, being the authority on its guardians (which one the account stands for,
+     * and that each has one account at most); the account then takes the dossier, or refuses it
+     * (already active). Both commands run in one unit of work, whose events the store appends
+     * at once: a refusal of the account drops the dossier's link before it is stored. A saga
+     * that links the dossier and, on the account's refusal, unlinks it again would leave the
+     * dossier counting a guardian as taken, and the account reaching it, in between.
+     */
+    private String link(String accountId, String username, String email, String dossierNumber,
+                        String dossierName) {
+        LinkedGuardian guardian = send(new LinkAccountCommand(dossierNumber, dossierName, username, email),
+                                       username);
         send(new LinkDossierCommand(accountId, dossierNumber, guardian.displayName()), username);
         return guardian.displayName();
     }

@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * A new export against what the family changed on the portal, field by field: a value the
  * export did not change since the last import keeps the family's; a value the export changed
- * is the export's.
+ * is the export's. The family's values are the phone numbers, the invoice delivery mode, and
+ * the e-mail address a guardian without one gave at sign-up.
  */
 final class DetailsMerge {
 
@@ -22,8 +23,8 @@ final class DetailsMerge {
         List<Guardian> guardians = new ArrayList<>(incoming.guardians());
         for (int i = 0; i < guardians.size(); i++) {
             if (i < current.guardians().size() && i < lastImport.guardians().size()) {
-                guardians.set(i, withPhones(guardians.get(i), current.guardians().get(i),
-                                            lastImport.guardians().get(i)));
+                guardians.set(i, withFamilyChanges(guardians.get(i), current.guardians().get(i),
+                                                   lastImport.guardians().get(i)));
             }
         }
         var mode = incoming.invoiceDeliveryMode() == lastImport.invoiceDeliveryMode()
@@ -32,7 +33,7 @@ final class DetailsMerge {
                                   incoming.children());
     }
 
-    private static Guardian withPhones(Guardian incoming, Guardian current, Guardian lastImport) {
+    private static Guardian withFamilyChanges(Guardian incoming, Guardian current, Guardian lastImport) {
         if (!isSamePerson(incoming, lastImport) || !isSamePerson(current, lastImport)) {
             return incoming;
         }
@@ -40,7 +41,8 @@ final class DetailsMerge {
                 ? current.mobilePhone() : incoming.mobilePhone();
         String home = Objects.equals(incoming.homePhone(), lastImport.homePhone())
                 ? current.homePhone() : incoming.homePhone();
-        return new Guardian(incoming.civility(), incoming.firstName(), incoming.lastName(), incoming.email(),
+        String email = Objects.equals(incoming.email(), lastImport.email()) ? current.email() : incoming.email();
+        return new Guardian(incoming.civility(), incoming.firstName(), incoming.lastName(), email,
                             mobile, home, incoming.address());
     }
 

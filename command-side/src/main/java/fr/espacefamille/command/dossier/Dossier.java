@@ -4,6 +4,7 @@ import fr.espacefamille.command.planning.FamilyPlanning;
 import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.account.AccountIds;
 import fr.espacefamille.events.dossier.AccountLinkedEvent;
+import fr.espacefamille.events.dossier.AccountUnlinkedEvent;
 import fr.espacefamille.events.dossier.ChangeInvoiceDeliveryModeCommand;
 import fr.espacefamille.events.dossier.DocumentPublishedEvent;
 import fr.espacefamille.events.dossier.DossierDetails;
@@ -11,6 +12,7 @@ import fr.espacefamille.events.dossier.DossierDetailsChangedEvent;
 import fr.espacefamille.events.dossier.DossierImportOutcome;
 import fr.espacefamille.events.dossier.DossierRegisteredEvent;
 import fr.espacefamille.events.dossier.Guardian;
+import fr.espacefamille.events.dossier.GuardianEmailGivenEvent;
 import fr.espacefamille.events.dossier.GuardianPhonesChangedEvent;
 import fr.espacefamille.events.dossier.ImportDossierCommand;
 import fr.espacefamille.events.dossier.InvoiceDeliveryMode;
@@ -18,6 +20,7 @@ import fr.espacefamille.events.dossier.InvoiceDeliveryModeChangedEvent;
 import fr.espacefamille.events.dossier.LinkAccountCommand;
 import fr.espacefamille.events.dossier.LinkedGuardian;
 import fr.espacefamille.events.dossier.PublishDocumentCommand;
+import fr.espacefamille.events.dossier.RecordGuardianEmailCommand;
 import fr.espacefamille.events.dossier.UpdatePhonesCommand;
 import fr.espacefamille.platform.axon.AxonMongoConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
@@ -37,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -84,8 +88,15 @@ public class Dossier {
         }
 
         DossierDetails merged = DetailsMerge.keepFamilyChanges(details, lastImport, command.details());
+        Map<String, Integer> linkedBefore = new TreeMap<>(accounts);
+        List<Guardian> guardiansBefore = details.guardians();
         apply(new DossierDetailsChangedEvent(dossierNumber, merged,
                                              merged.equals(command.details()) ? null : command.details()));
+        linkedBefore.forEach((accountId, index) -> {
+            if (!accounts.containsKey(accountId)) {
+                apply(new AccountUnlinkedEvent(dossierNumber, accountId, displayName(guardiansBefore.get(index))));
+            }
+        });
         return DossierImportOutcome.CHANGED;
     }
 
@@ -102,8 +113,22 @@ public class Dossier {
         }
 
         int guardianIndex = guardianFor(command.email());
+        if (hasAccount(guardianIndex)) {
+            throw DossierRefusals.guardianAlreadyLinked();
+        }
+
         apply(new AccountLinkedEvent(dossierNumber, command.username(), guardianIndex));
         return linkedGuardian(guardianIndex);
+    }
+
+    @CommandHandler
+    void handle(RecordGuardianEmailCommand command) {
+        Integer guardianIndex = accounts.get(AccountIds.of(command.username()));
+        if (guardianIndex == null || details.guardians().get(guardianIndex).email() != null) {
+            return;
+        }
+
+        apply(new GuardianEmailGivenEvent(dossierNumber, guardianIndex, command.email()));
     }
 
     @CommandHandler
@@ -164,7 +189,8 @@ public class Dossier {
     /**
      * The guardians' accounts after an import: each account follows its guardian, found by
      * name, wherever the export now lists him or her; the account of a guardian the export no
-     * longer lists stands for nobody in this dossier any more.
+     * longer lists stands for nobody in this dossier any more (recorded since as an
+     * {@link AccountUnlinkedEvent}, after the change).
      */
     private static Map<String, Integer> followGuardians(Map<String, Integer> accounts,
                                                         List<Guardian> before, List<Guardian> after) {
@@ -191,6 +217,21 @@ public class Dossier {
     @EventSourcingHandler
     void on(AccountLinkedEvent event) {
         accounts.put(AccountIds.of(event.username()), event.guardianIndex());
+    }
+
+    @EventSourcingHandler
+    void on(AccountUnlinkedEvent event) {
+        accounts.remove(event.accountId());
+    }
+
+    @EventSourcingHandler
+    void on(GuardianEmailGivenEvent event) {
+        List<Guardian> guardians = new ArrayList<>(details.guardians());
+        Guardian guardian = guardians.get(event.guardianIndex());
+        guardians.set(event.guardianIndex(), new Guardian(guardian.civility(), guardian.firstName(),
+                guardian.lastName(), event.email(), guardian.mobilePhone(), guardian.homePhone(), guardian.address()));
+        details = new DossierDetails(details.dossierName(), details.familyQuotient(),
+                                     details.invoiceDeliveryMode(), guardians, details.children());
     }
 
     @EventSourcingHandler
@@ -228,7 +269,15 @@ public class Dossier {
         return dossierNumber == null;
     }
 
-    /** The guardian with this e-mail address, else the first one without an address. */
+    private boolean hasAccount(int guardianIndex) {
+        return accounts.containsValue(guardianIndex);
+    }
+
+    /**
+     * The guardian with this e-mail address, else the first one without an address who has no
+     * account yet; when all of those have one, the first of them, whom the link then finds taken.
+     * Never a guardian with another address: knowing the letter is not enough to take one over.
+     */
     private int guardianFor(String email) {
         List<Guardian> guardians = details.guardians();
         String wanted = email == null ? "" : email.toLowerCase(Locale.ROOT);
@@ -237,10 +286,17 @@ public class Dossier {
                 return i;
             }
         }
+        Integer withoutEmail = null;
         for (int i = 0; i < guardians.size(); i++) {
-            if (guardians.get(i).email() == null) {
+            if (guardians.get(i).email() == null && !hasAccount(i)) {
                 return i;
             }
+            if (guardians.get(i).email() == null && withoutEmail == null) {
+                withoutEmail = i;
+            }
+        }
+        if (withoutEmail != null) {
+            return withoutEmail;
         }
         throw RefusedException.invalid("EMAIL_NOT_IN_DOSSIER",
                 "Votre adresse e-mail n'est pas celle que la mairie connaît pour ce dossier. Inscrivez-vous "
@@ -248,7 +304,10 @@ public class Dossier {
     }
 
     private LinkedGuardian linkedGuardian(int guardianIndex) {
-        Guardian guardian = details.guardians().get(guardianIndex);
-        return new LinkedGuardian(guardianIndex, guardian.firstName() + " " + guardian.lastName());
+        return new LinkedGuardian(guardianIndex, displayName(details.guardians().get(guardianIndex)));
+    }
+
+    private static String displayName(Guardian guardian) {
+        return guardian.firstName() + " " + guardian.lastName();
     }
 }

@@ -9,6 +9,7 @@ import fr.espacefamille.events.account.ActivationRequestedEvent;
 import fr.espacefamille.events.account.AuthorizeLoginCommand;
 import fr.espacefamille.events.account.ChangeEmailCommand;
 import fr.espacefamille.events.account.DossierLinkedEvent;
+import fr.espacefamille.events.account.DossierUnlinkedEvent;
 import fr.espacefamille.events.account.EmailChangedEvent;
 import fr.espacefamille.events.account.LinkDossierCommand;
 import fr.espacefamille.events.account.PasswordChangedEvent;
@@ -18,6 +19,7 @@ import fr.espacefamille.events.account.RequestActivationCommand;
 import fr.espacefamille.events.account.RequestPasswordResetCommand;
 import fr.espacefamille.events.account.ResetPasswordCommand;
 import fr.espacefamille.events.account.TermsAcceptedEvent;
+import fr.espacefamille.events.account.UnlinkDossierCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +94,24 @@ class AccountTest {
         clock = Clock.fixed(LINK_END, ZoneId.of("Europe/Paris"));
         fixture.given(registered(), linked(), termsAccepted(), activationRequested("r1"))
                 .when(new ActivateAccountCommand("lefevre", "r1"))
-                .expectEvents(new AccountActivatedEvent("lefevre", "Lefevre"));
+                .expectEvents(new AccountActivatedEvent("lefevre", "Lefevre"))
+                .expectResultMessagePayload(new AccountGrant("Lefevre", List.of("2018-00544")));
+    }
+
+    @Test
+    void aDossierThatDroppedTheGuardianIsNoLongerGrantedAtLogin() {
+        fixture.given(registered(), linked(), termsAccepted(), activationRequested("r1"),
+                      new AccountActivatedEvent("lefevre", "Lefevre"),
+                      new DossierUnlinkedEvent("lefevre", "2018-00544"))
+                .when(new AuthorizeLoginCommand("lefevre"))
+                .expectResultMessagePayload(new AccountGrant("Lefevre", List.of()));
+    }
+
+    @Test
+    void aDossierIsUnlinkedOnce() {
+        fixture.given(registered(), linked(), new DossierUnlinkedEvent("lefevre", "2018-00544"))
+                .when(new UnlinkDossierCommand("lefevre", "2018-00544"))
+                .expectNoEvents();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.espacefamille.command.dossier;
 
 import fr.espacefamille.events.dossier.AccountLinkedEvent;
+import fr.espacefamille.events.dossier.AccountUnlinkedEvent;
 import fr.espacefamille.events.dossier.ChangeInvoiceDeliveryModeCommand;
 import fr.espacefamille.events.dossier.Child;
 import fr.espacefamille.events.dossier.DocumentPublishedEvent;
@@ -10,6 +11,7 @@ import fr.espacefamille.events.dossier.DossierDocument;
 import fr.espacefamille.events.dossier.DossierImportOutcome;
 import fr.espacefamille.events.dossier.DossierRegisteredEvent;
 import fr.espacefamille.events.dossier.Guardian;
+import fr.espacefamille.events.dossier.GuardianEmailGivenEvent;
 import fr.espacefamille.events.dossier.GuardianPhonesChangedEvent;
 import fr.espacefamille.events.dossier.ImportDossierCommand;
 import fr.espacefamille.events.dossier.InvoiceDeliveryMode;
@@ -17,6 +19,7 @@ import fr.espacefamille.events.dossier.InvoiceDeliveryModeChangedEvent;
 import fr.espacefamille.events.dossier.LinkAccountCommand;
 import fr.espacefamille.events.dossier.LinkedGuardian;
 import fr.espacefamille.events.dossier.PublishDocumentCommand;
+import fr.espacefamille.events.dossier.RecordGuardianEmailCommand;
 import fr.espacefamille.events.dossier.UpdatePhonesCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,68 @@ class DossierTest {
         fixture.given(new DossierRegisteredEvent("2018-00544", details))
                 .when(new LinkAccountCommand("2018-00544", "LEFÈVRE", "intrus", "intrus@example.net"))
                 .expectException(refusedWith("EMAIL_NOT_IN_DOSSIER"));
+    }
+
+    @Test
+    void aGuardianWithAnAccountIsNotTakenAgainWithTheSameAddress() {
+        fixture.given(REGISTERED, new AccountLinkedEvent("2018-00544", "Lefevre", 0))
+                .when(new LinkAccountCommand("2018-00544", "lefevre", "sophie2", "sophie.lefevre@example.org"))
+                .expectException(refusedWith("GUARDIAN_ALREADY_LINKED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aGuardianWithoutAnEmailIsTakenByOneAccountOnly() {
+        fixture.given(REGISTERED, new AccountLinkedEvent("2018-00544", "nicolas", 1))
+                .when(new LinkAccountCommand("2018-00544", "lefevre", "intrus", "intrus@example.net"))
+                .expectException(refusedWith("GUARDIAN_ALREADY_LINKED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSameAccountLinkedAgainStandsForItsGuardianAndRecordsNothing() {
+        fixture.given(REGISTERED, new AccountLinkedEvent("2018-00544", "nicolas", 1))
+                .when(new LinkAccountCommand("2018-00544", "lefevre", "Nicolas", "nicolas@example.net"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new LinkedGuardian(1, "Nicolas LEFÈVRE"));
+    }
+
+    @Test
+    void theAddressGivenAtSignUpIsRecordedForAGuardianWithoutOne() {
+        fixture.given(REGISTERED, new AccountLinkedEvent("2018-00544", "nicolas", 1))
+                .when(new RecordGuardianEmailCommand("2018-00544", "Nicolas", "nicolas@example.net"))
+                .expectEvents(new GuardianEmailGivenEvent("2018-00544", 1, "nicolas@example.net"));
+    }
+
+    @Test
+    void aGuardianWithAnAddressKeepsIt() {
+        fixture.given(REGISTERED, new AccountLinkedEvent("2018-00544", "Lefevre", 0))
+                .when(new RecordGuardianEmailCommand("2018-00544", "Lefevre", "autre@example.org"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theNextImportKeepsTheGivenAddressWhileTheExportHasNone() {
+        DossierDetails newQuotient = new DossierDetails("LEFÈVRE", 700, InvoiceDeliveryMode.EMAIL,
+                                                        List.of(SOPHIE, NICOLAS), List.of());
+        Guardian nicolasWithEmail = new Guardian("M.", "Nicolas", "LEFÈVRE", "nicolas@example.net", null, null, null);
+        DossierDetails merged = new DossierDetails("LEFÈVRE", 700, InvoiceDeliveryMode.EMAIL,
+                                                   List.of(SOPHIE, nicolasWithEmail), List.of());
+        fixture.given(REGISTERED, new AccountLinkedEvent("2018-00544", "nicolas", 1),
+                      new GuardianEmailGivenEvent("2018-00544", 1, "nicolas@example.net"))
+                .when(new ImportDossierCommand("2018-00544", newQuotient))
+                .expectEvents(new DossierDetailsChangedEvent("2018-00544", merged, newQuotient));
+    }
+
+    @Test
+    void anImportThatNoLongerListsAGuardianUnlinksItsAccount() {
+        DossierDetails withoutNicolas = new DossierDetails("LEFÈVRE", 650, InvoiceDeliveryMode.EMAIL,
+                                                           List.of(SOPHIE), List.of());
+        fixture.given(REGISTERED, new AccountLinkedEvent("2018-00544", "Lefevre", 0),
+                      new AccountLinkedEvent("2018-00544", "Nicolas", 1))
+                .when(new ImportDossierCommand("2018-00544", withoutNicolas))
+                .expectEvents(new DossierDetailsChangedEvent("2018-00544", withoutNicolas, null),
+                              new AccountUnlinkedEvent("2018-00544", "nicolas", "Nicolas LEFÈVRE"));
     }
 
     @Test

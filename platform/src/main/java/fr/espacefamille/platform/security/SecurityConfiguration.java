@@ -3,6 +3,7 @@ package fr.espacefamille.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import fr.espacefamille.platform.axon.AxonMongoConfiguration;
+import fr.espacefamille.platform.web.RefusalBodies;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -11,6 +12,9 @@ import org.springframework.boot.autoconfigure.security.reactive.ReactiveUserDeta
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -22,6 +26,7 @@ import org.springframework.security.web.server.authorization.AuthorizationContex
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
@@ -30,6 +35,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 
@@ -40,7 +46,8 @@ import java.time.Clock;
  * <ul>
  *   <li>{@code /api/staff/**}: staff only;</li>
  *   <li>{@code /api/family/dossiers/{dossierNumber}/**}: an activated parent's account linked
- *   to that dossier, else 403 {@code DOSSIER_NOT_LINKED}, whether the dossier exists or not;</li>
+ *   to that dossier, and still linked (an import may drop the guardian), else 403
+ *   {@code DOSSIER_NOT_LINKED}, whether the dossier exists or not;</li>
  *   <li>{@code /api/family/**} and {@code /api/account/**}: an activated parent's account;</li>
  *   <li>the sign-up's later steps ({@code /api/registration/**}): the session its first step
  *   opened;</li>
@@ -73,6 +80,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    public DossierAccess dossierAccess(MongoDatabase database) {
+        return new DossierAccess(database);
+    }
+
+    @Bean
     public SessionCookies sessionCookies(SecurityProperties properties) {
         return new SessionCookies(properties);
     }
@@ -82,6 +94,25 @@ public class SecurityConfiguration {
         OneTimeTokens tokens = new OneTimeTokens(database);
         tokens.ensureIndexes();
         return tokens;
+    }
+
+    /**
+     * The answer to a request the firewall refuses (an encoded slash, a semicolon, a null byte, a
+     * double slash in the path...): a 400 in the API's form, or the French error page.
+     */
+    @Bean
+    public ServerExchangeRejectedHandler exchangeRejected(RefusalBodies bodies) {
+        return (exchange, rejected) -> {
+            ServerHttpResponse response = exchange.getResponse();
+            response.setStatusCode(HttpStatus.BAD_REQUEST);
+            boolean api = RefusalBodies.isApi(exchange.getRequest().getPath().value());
+            response.getHeaders().setContentType(api ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
+            byte[] body = api ? bodies.json("REQUEST_REJECTED",
+                    "L'adresse demandée contient des caractères qui ne sont pas acceptés. Vérifiez-la, ou repartez "
+                            + "de la page d'accueil.")
+                              : bodies.page();
+            return response.writeWith(Mono.fromCallable(() -> response.bufferFactory().wrap(body)));
+        };
     }
 
     /** Logins are checked by the login endpoint, not by Spring Security: no default user. */
@@ -95,6 +126,7 @@ public class SecurityConfiguration {
                                                          SessionStore sessionStore,
                                                          SessionCookies sessionCookies,
                                                          SecurityProperties properties,
+                                                         DossierAccess dossierAccess,
                                                          ObjectMapper objectMapper) {
         JsonRefusals refusals = new JsonRefusals(objectMapper);
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
@@ -124,7 +156,7 @@ public class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/staff/**").hasRole(Role.STAFF.name())
-                        .pathMatchers("/api/family/dossiers/{dossierNumber}/**").access(linkedDossier())
+                        .pathMatchers("/api/family/dossiers/{dossierNumber}/**").access(linkedDossier(dossierAccess))
                         .pathMatchers("/api/family/**", "/api/account/**").hasRole(Role.PARENT.name())
                         .pathMatchers(HttpMethod.POST, "/api/registration").permitAll()
                         .pathMatchers("/api/registration", "/api/registration/**").hasRole(Role.REGISTRANT.name())
@@ -147,14 +179,23 @@ public class SecurityConfiguration {
                 ServerWebExchangeMatchers.pathMatchers("/api/callbacks/**", "/payfip-sandbox/**")));
     }
 
-    /** A parent's session reaches a dossier only if the account was linked to it at login. */
-    private static ReactiveAuthorizationManager<AuthorizationContext> linkedDossier() {
-        return (authentication, context) -> authentication
-                .filter(SessionAuthentication.class::isInstance)
-                .map(SessionAuthentication.class::cast)
-                .map(caller -> new AuthorizationDecision(
-                        caller.session().mayReach((String) context.getVariables().get("dossierNumber"))))
-                .defaultIfEmpty(new AuthorizationDecision(false));
+    /**
+     * A parent's session reaches a dossier only if the account was linked to it at login, and
+     * the dossier has not dropped the account's guardian since ({@link DossierAccess}).
+     */
+    private static ReactiveAuthorizationManager<AuthorizationContext> linkedDossier(DossierAccess access) {
+        return (authentication, context) -> {
+            String dossierNumber = (String) context.getVariables().get("dossierNumber");
+            return authentication
+                    .filter(SessionAuthentication.class::isInstance)
+                    .map(SessionAuthentication.class::cast)
+                    .filter(caller -> caller.session().mayReach(dossierNumber))
+                    .flatMap(caller -> Mono.fromCallable(() -> access.isOpen(dossierNumber, caller.getName()))
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .publishOn(Schedulers.boundedElastic()))
+                    .map(AuthorizationDecision::new)
+                    .defaultIfEmpty(new AuthorizationDecision(false));
+        };
     }
 
     /** Sends the CSRF cookie with the first answer, so that the browser has it before its first change. */

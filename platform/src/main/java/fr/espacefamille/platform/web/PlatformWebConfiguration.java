@@ -2,11 +2,19 @@ package fr.espacefamille.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.netty.NettyPipeline;
+import reactor.netty.http.server.HttpServer;
 
-/** What every web application of the project shares: API error answers. */
+/**
+ * What every web application of the project shares: API error answers, also for the requests
+ * refused before Spring sees them.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 public class PlatformWebConfiguration {
@@ -14,5 +22,27 @@ public class PlatformWebConfiguration {
     @Bean
     public ApiErrorHandler apiErrorHandler(ObjectMapper objectMapper) {
         return new ApiErrorHandler(objectMapper);
+    }
+
+    @Bean
+    public RefusalBodies refusalBodies(ObjectMapper objectMapper) {
+        return new RefusalBodies(objectMapper);
+    }
+
+    /** On Reactor Netty, the server of both sides. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HttpServer.class)
+    static class NettyRefusals {
+
+        /** Answers what the HTTP decoder refuses ({@link RefusedRequests}), right after it in each connection. */
+        @Bean
+        NettyServerCustomizer refusedRequestsAnswered(RefusalBodies bodies) {
+            return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
+                if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                    channel.pipeline().addAfter(NettyPipeline.HttpCodec, "espaceFamille.refusedRequests",
+                                                new RefusedRequests(bodies));
+                }
+            });
+        }
     }
 }

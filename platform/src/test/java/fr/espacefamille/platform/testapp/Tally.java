@@ -24,6 +24,10 @@ class Tally {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AddToTallyCommand command) {
+        if (command.amount() < 0) {
+            throw new IllegalArgumentException("A tally only grows");
+        }
+
         apply(new TallyIncreasedEvent(command.tallyId(), command.amount(), total + command.amount()));
     }
 

@@ -12,6 +12,7 @@ import fr.espacefamille.events.account.AccountRegisteredEvent;
 import fr.espacefamille.events.account.AccountView;
 import fr.espacefamille.events.account.ActivationRequestedEvent;
 import fr.espacefamille.events.account.DossierLinkedEvent;
+import fr.espacefamille.events.account.DossierUnlinkedEvent;
 import fr.espacefamille.events.account.EmailChangedEvent;
 import fr.espacefamille.events.account.FindAccountContactQuery;
 import fr.espacefamille.events.account.FindAccountQuery;
@@ -59,6 +60,16 @@ class AccountProjection {
             List<String> dossiers = new ArrayList<>(view.dossierNumbers());
             dossiers.add(event.dossierNumber());
             return new AccountView(view.username(), view.email(), event.guardianName(), dossiers,
+                                   view.termsVersion(), view.status());
+        });
+    }
+
+    @EventHandler
+    void on(DossierUnlinkedEvent event, @SequenceNumber long sequenceNumber) {
+        update(event.accountId(), sequenceNumber, view -> {
+            List<String> dossiers = new ArrayList<>(view.dossierNumbers());
+            dossiers.remove(event.dossierNumber());
+            return new AccountView(view.username(), view.email(), view.guardianName(), dossiers,
                                    view.termsVersion(), view.status());
         });
     }

@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import fr.espacefamille.events.Audit;
 import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.dossier.AccountLinkedEvent;
+import fr.espacefamille.events.dossier.AccountUnlinkedEvent;
 import fr.espacefamille.events.dossier.DocumentPublishedEvent;
 import fr.espacefamille.events.dossier.DossierDetails;
 import fr.espacefamille.events.dossier.DossierDetailsChangedEvent;
@@ -17,6 +18,7 @@ import fr.espacefamille.events.dossier.DossierRegisteredEvent;
 import fr.espacefamille.events.dossier.DossierView;
 import fr.espacefamille.events.dossier.FindDossierQuery;
 import fr.espacefamille.events.dossier.Guardian;
+import fr.espacefamille.events.dossier.GuardianEmailGivenEvent;
 import fr.espacefamille.events.dossier.GuardianPhonesChangedEvent;
 import fr.espacefamille.events.dossier.InvoiceDeliveryMode;
 import fr.espacefamille.events.dossier.InvoiceDeliveryModeChangedEvent;
@@ -90,6 +92,27 @@ class DossierProjection {
         update(event.dossierNumber(), entry(event, sequenceNumber, timestamp, author,
                                             "Compte « " + event.username() + " » rattaché au dossier"),
                view -> view);
+    }
+
+    @EventHandler
+    void on(AccountUnlinkedEvent event,
+            @SequenceNumber long sequenceNumber,
+            @Timestamp Instant timestamp,
+            @MetaDataValue(Audit.AUTHOR) String author) {
+        update(event.dossierNumber(), entry(event, sequenceNumber, timestamp, author,
+                                            "Compte « " + event.accountId() + " » détaché du dossier : "
+                                                    + event.guardianName() + " n'y figure plus"),
+               view -> view);
+    }
+
+    @EventHandler
+    void on(GuardianEmailGivenEvent event,
+            @SequenceNumber long sequenceNumber,
+            @Timestamp Instant timestamp,
+            @MetaDataValue(Audit.AUTHOR) String author) {
+        update(event.dossierNumber(), entry(event, sequenceNumber, timestamp, author,
+                                            "Adresse e-mail donnée à l'inscription et confirmée : " + event.email()),
+               view -> withGuardianEmail(view, event));
     }
 
     @EventHandler
@@ -176,6 +199,16 @@ class DossierProjection {
         Guardian guardian = guardians.get(event.guardianIndex());
         guardians.set(event.guardianIndex(), new Guardian(guardian.civility(), guardian.firstName(),
                 guardian.lastName(), guardian.email(), event.mobilePhone(), event.homePhone(), guardian.address()));
+        return new DossierView(view.dossierNumber(), view.dossierName(), view.familyQuotient(),
+                               view.invoiceDeliveryMode(), guardians, view.children(), view.documents(),
+                               view.history());
+    }
+
+    private static DossierView withGuardianEmail(DossierView view, GuardianEmailGivenEvent event) {
+        List<Guardian> guardians = new ArrayList<>(view.guardians());
+        Guardian guardian = guardians.get(event.guardianIndex());
+        guardians.set(event.guardianIndex(), new Guardian(guardian.civility(), guardian.firstName(),
+                guardian.lastName(), event.email(), guardian.mobilePhone(), guardian.homePhone(), guardian.address()));
         return new DossierView(view.dossierNumber(), view.dossierName(), view.familyQuotient(),
                                view.invoiceDeliveryMode(), guardians, view.children(), view.documents(),
                                view.history());

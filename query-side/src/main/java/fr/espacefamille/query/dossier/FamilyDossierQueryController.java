@@ -2,6 +2,7 @@ package fr.espacefamille.query.dossier;
 
 import fr.espacefamille.events.dossier.DossierView;
 import fr.espacefamille.events.dossier.FindDossierQuery;
+import fr.espacefamille.platform.security.DossierAccess;
 import fr.espacefamille.platform.security.SessionAuthentication;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -27,19 +28,24 @@ class FamilyDossierQueryController {
 
     private final QueryGateway queryGateway;
     private final DocumentFiles documents;
+    private final DossierAccess access;
 
-    FamilyDossierQueryController(QueryGateway queryGateway, DocumentFiles documents) {
+    FamilyDossierQueryController(QueryGateway queryGateway, DocumentFiles documents, DossierAccess access) {
         this.queryGateway = queryGateway;
         this.documents = documents;
+        this.access = access;
     }
 
     /** A dossier of the account, as listed. */
     record LinkedDossier(String dossierNumber, String dossierName) {
     }
 
+    /** The dossiers of the session that the account still reaches: an import may have dropped its guardian. */
     @GetMapping
     Mono<List<LinkedDossier>> dossiers(Principal principal) {
         return Flux.fromIterable(((SessionAuthentication) principal).session().dossierNumbers())
+                .filterWhen(number -> Mono.fromCallable(() -> access.isOpen(number, principal.getName()))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .concatMap(number -> Mono.fromFuture(() -> queryGateway.query(new FindDossierQuery(number),
                                                                               DossierView.class))
                         .map(view -> new LinkedDossier(view.dossierNumber(), view.dossierName()))
