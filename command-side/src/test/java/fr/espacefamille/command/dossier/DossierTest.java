@@ -56,7 +56,7 @@ class DossierTest {
     @BeforeEach
     void registerPlanningRules() {
         PlanningSetup setup = PlanningSetupConfiguration.read(
-                new PlanningProperties(null, null, null, null, null, null, null),
+                new PlanningProperties(null, null, null, null, null, null, null, null),
                 new DefaultResourceLoader(), new ObjectMapper());
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-09-01T08:00:00Z"),
                                                        ZoneId.of("Europe/Paris")));
