@@ -92,7 +92,7 @@ class ClosureCancellations implements DisposableBean {
 
     @EventHandler
     void on(DaysAddedToBasketEvent event) {
-        if (event.kind() != ChangeKind.BOOK) {
+        if (event.kind() != ChangeKind.BOOK || event.days().isEmpty()) {
             return;
         }
         List<LocalDate> days = event.days().stream().map(BasketDay::day).toList();
