@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Both sides in one process without a web server, on a clock the benchmark sets. */
+/**
+ * Both sides in one process, on a clock the benchmark sets. The web server listens on a free
+ * local port, unused: the portal's security layer, which the command side needs, is a web one.
+ */
 @SpringBootApplication
 @Import({CommandSide.class, QuerySide.class})
 class BenchmarkApplication {
