@@ -204,7 +204,8 @@ class ClosureCancellations implements DisposableBean {
     }
 
     private List<String> familiesOf(String service, String schoolYear) {
-        List<String> ids = IntStream.range(0, BUCKETS).mapToObj(bucket -> indexId(service, schoolYear, bucket)).toList();
+        List<String> ids = IntStream.range(0, BUCKETS).mapToObj(bucket -> indexId(service, schoolYear, bucket))
+                .toList();
         Set<String> families = new TreeSet<>();
         index.find(Filters.in("_id", ids)).forEach(entry -> families.addAll(entry.getList("dossiers", String.class)));
         return List.copyOf(families);

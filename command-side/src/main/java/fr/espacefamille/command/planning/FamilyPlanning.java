@@ -272,13 +272,7 @@ public class FamilyPlanning {
     @CommandHandler
     boolean handle(CancelClosedDayBookingsCommand command, PlanningRules rules) {
         LocalDate day = command.day();
-        Map<String, String> closed = new TreeMap<>();
-        for (String service : command.services()) {
-            ClosedReason closure = rules.staffClosure(service, day);
-            if (closure != null) {
-                closed.put(service, closure.label());
-            }
-        }
+        Map<String, String> closed = staffClosures(command.services(), day, rules);
 
         dropFromBaskets(line -> line.day().equals(day) && closed.containsKey(line.service()),
                         DaysRemovedFromBasketEvent.DAY_CLOSED);
@@ -293,6 +287,18 @@ public class FamilyPlanning {
         });
         cancelForTown(cancellations);
         return closed.keySet().containsAll(command.services());
+    }
+
+    /** The reason of each of these services the staff closed that day, as this node's calendar knows it. */
+    private static Map<String, String> staffClosures(List<String> services, LocalDate day, PlanningRules rules) {
+        Map<String, String> closed = new TreeMap<>();
+        for (String service : services) {
+            ClosedReason closure = rules.staffClosure(service, day);
+            if (closure != null) {
+                closed.put(service, closure.label());
+            }
+        }
+        return closed;
     }
 
     /**

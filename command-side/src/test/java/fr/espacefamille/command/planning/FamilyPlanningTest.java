@@ -516,7 +516,8 @@ class FamilyPlanningTest {
                .when(new CancelClosedDayBookingsCommand(DOSSIER, day("2026-09-08"),
                                                         List.of("RESTAURATION", "ACCUEIL_SOIR")))
                .expectEvents(new BookingsCancelledByTownEvent(DOSSIER, List.of(
-                       closedDay("ACCUEIL_SOIR", "2026-09-08", 0), closedDay("RESTAURATION", "2026-09-08", CANTEEN_PRICE)),
+                               closedDay("ACCUEIL_SOIR", "2026-09-08", 0),
+                               closedDay("RESTAURATION", "2026-09-08", CANTEEN_PRICE)),
                        CANTEEN_PRICE, CANTEEN_PRICE))
                .expectResultMessagePayload(true);
     }

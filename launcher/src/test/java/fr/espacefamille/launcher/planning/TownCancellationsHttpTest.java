@@ -161,7 +161,8 @@ class TownCancellationsHttpTest {
         }
         String[] fourth = children.get(3);
         reserve(fourth[0], fourth[1], "parent-of-" + fourth[1], "MERCREDI", "2026-10-14")
-                .expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody().jsonPath("$.code").isEqualTo("CAPACITY_FULL");
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.code").isEqualTo("CAPACITY_FULL");
 
         http.post().uri("/api/staff/closures")
                 .bodyValue(Map.of("day", "2026-10-14", "services", List.of("MERCREDI"), "reason", "sortie annulée"))
@@ -222,7 +223,8 @@ class TownCancellationsHttpTest {
         await(() -> !cancellationsOf(BERTRAND).isEmpty());
         assertThat((String) cancellationsOf(BERTRAND).get(0).getContent())
                 .contains("Sarah – Restauration scolaire : lundi 14 septembre 2026 (Enfant retiré du dossier)")
-                .contains("Chloé – Restauration scolaire : lundi 14 septembre 2026 (Inscription au service retirée)");
+                .contains("Chloé – Restauration scolaire : lundi 14 septembre 2026"
+                          + " (Inscription au service retirée)");
     }
 
     @Test

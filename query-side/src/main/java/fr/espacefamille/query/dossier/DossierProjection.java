@@ -181,7 +181,8 @@ class DossierProjection {
         String reasons = event.cancellations().stream().map(TownCancellation::reason).distinct()
                 .collect(Collectors.joining(", "));
         String credit = event.creditAddedCents() == 0 ? ""
-                : ", " + String.format(Locale.FRANCE, "%,.2f €", event.creditAddedCents() / 100.0) + " rendus en avoir";
+                : ", " + String.format(Locale.FRANCE, "%,.2f €", event.creditAddedCents() / 100.0)
+                        + " rendus en avoir";
         return "Réservations annulées par la mairie (" + reasons + ") : " + days + (days > 1 ? " jours" : " jour")
                 + credit;
     }

@@ -102,7 +102,8 @@ class TownCancellationMailer {
         }
         body.append("\n");
         if (event.creditAddedCents() > 0) {
-            body.append("Avoir ajouté à votre compte famille : ").append(euros(event.creditAddedCents())).append("\n");
+            body.append("Avoir ajouté à votre compte famille : ").append(euros(event.creditAddedCents()))
+                .append("\n");
         }
         body.append("Avoir disponible : ").append(euros(event.creditBalanceCents())).append("\n\n");
         return body.append("""
