@@ -84,6 +84,9 @@ function author(value) {
   if (value.startsWith("staff:")) {
     return "Service famille";
   }
+  if (value === "system:closure") {
+    return "Service famille (fermeture d'un service)";
+  }
   return value.startsWith("account:") ? `Compte ${value.slice(8)}` : value;
 }
 

@@ -9,6 +9,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.espacefamille.command.planning.BookingDesk;
+import fr.espacefamille.events.Audit;
+import fr.espacefamille.events.calendar.CloseServiceDayCommand;
+import fr.espacefamille.events.calendar.PublishPlanningSetupCommand;
 import fr.espacefamille.events.calendar.PlanningSetup;
 import fr.espacefamille.events.dossier.Child;
 import fr.espacefamille.events.dossier.ImportDossierCommand;
@@ -19,7 +22,9 @@ import fr.espacefamille.events.planning.CheckoutStatus;
 import fr.espacefamille.events.planning.PeriodAction;
 import fr.espacefamille.events.planning.ReservePeriodCommand;
 import fr.espacefamille.platform.eventstore.MongoEventStorageEngine;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -53,7 +58,9 @@ import java.util.stream.LongStream;
  *   <li>the back-to-school wave: N children each booking the whole school year for each of
  *   their services, families in parallel, each basket checked out and paid;</li>
  *   <li>the 17h rush: 200 parents at once cancelling tomorrow's canteen half an hour before the
- *   cut-off, each then validating the recap.</li>
+ *   cut-off, each then validating the recap;</li>
+ *   <li>a staff closure: the canteen closed for the whole town on a day every child enrolled in
+ *   it booked, after its cut-off, until every booking of the day is cancelled in the month view.</li>
  * </ul>
  * It prints bookings per second, request latencies, the lag until the month view shows the
  * change, and the rate of the same event documents inserted with the raw driver.
@@ -66,6 +73,7 @@ public final class PlanningBenchmark {
     private static final LocalDate FIRST_DAY = LocalDate.parse("2026-09-01");
     private static final LocalDate LAST_DAY = LocalDate.parse("2027-07-02");
     private static final LocalDate RUSH_DAY = LocalDate.parse("2026-09-15");
+    private static final LocalDate CLOSED_DAY = LocalDate.parse("2026-09-17");
     private static final String AUTHOR = "account:benchmark";
     /** One family in ten is watched for the lag: watching costs reads the projection competes with. */
     private static final int WAVE_SAMPLING = 10;
@@ -121,6 +129,7 @@ public final class PlanningBenchmark {
             importDossiers(town, dossiers, familyThreads);
             wave(town, dossiers, familyThreads, children);
             rush(town, dossiers, rushParents, children);
+            closure(town, dossiers, children);
         } finally {
             app.close();
             server.shutdownNow();
@@ -259,6 +268,60 @@ public final class PlanningBenchmark {
                 latencies.percentileMillis(50), latencies.percentileMillis(99), probe.lags().percentileMillis(99)));
     }
 
+    /**
+     * Staff close the canteen for the whole town on a day, after its cut-off; measured until the
+     * month view of every child enrolled in it shows the day no longer booked. The lag column is
+     * the part after the closure process sent its last command.
+     */
+    private void closure(Town town, List<ImportDossierCommand> dossiers, int children) throws Exception {
+        town.clock.setTo(parisTime("2026-09-16T18:00:00"));
+        List<String> canteen = new ArrayList<>();
+        for (ImportDossierCommand dossier : dossiers) {
+            dossier.details().children().stream().filter(child -> child.enrolments().contains("RESTAURATION"))
+                    .forEach(child -> canteen.add(child.childId() + "|RESTAURATION|2026-2027"));
+        }
+        long booked = countBooked(town.calendars, canteen, CLOSED_DAY);
+        MongoCollection<Document> jobs = town.database.getCollection("planning_closure_jobs");
+        long firstPosition = town.eventStore.headPosition();
+
+        long start = System.nanoTime();
+        town.commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CloseServiceDayCommand(
+                        PublishPlanningSetupCommand.TOWN, CLOSED_DAY, List.of("RESTAURATION"), "grève"))
+                .andMetaData(MetaData.with(Audit.AUTHOR, "staff:benchmark")));
+        long deadline = start + TimeUnit.MINUTES.toNanos(10);
+        while (jobs.countDocuments() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        while (jobs.countDocuments() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        long commandsDone = System.nanoTime();
+        while (countBooked(town.calendars, canteen, CLOSED_DAY) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        long shown = System.nanoTime();
+
+        double seconds = (shown - start) / 1e9;
+        long events = town.eventStore.headPosition() - firstPosition;
+        row(String.format(Locale.ROOT,
+                "| staff closure, canteen | %,d | %,d | %.1f | %,.0f | | | %.0f | %,d | %,.0f | | |",
+                children, booked, seconds, booked / seconds, (shown - commandsDone) / 1e6, events, events / seconds));
+    }
+
+    /** How many of these school-year documents have the day booked, read by {@code _id} in batches. */
+    private static long countBooked(MongoCollection<Document> calendars, List<String> ids, LocalDate day) {
+        long booked = 0;
+        for (int from = 0; from < ids.size(); from += 1000) {
+            for (Document calendar : calendars.find(Filters.in("_id", ids.subList(from,
+                    Math.min(ids.size(), from + 1000))))) {
+                if (calendar.get("booked", new Document()).containsKey(day.toString())) {
+                    booked++;
+                }
+            }
+        }
+        return booked;
+    }
+
     /** Keeps a row for the table, and prints it at once: a long run shows its figures as they come. */
     private void row(String row) {
         rows.add(row);
@@ -296,9 +359,10 @@ public final class PlanningBenchmark {
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         rows.forEach(System.out::println);
         System.out.println();
-        System.out.println("bookings: days booked (wave) or requests (rush); p50/p99: one request (a period, a"
-                           + " \"Payer\", a payment result, a cancellation); lag: from the confirmation to the month"
-                           + " view showing it; raw inserts: the wave's event documents inserted again with the"
+        System.out.println("bookings: days booked (wave), requests (rush) or bookings cancelled (closure); p50/p99:"
+                           + " one request (a period, a \"Payer\", a payment result, a cancellation); lag: from the"
+                           + " confirmation to the month view showing it (closure: from the last command sent to the"
+                           + " last month view); raw inserts: the wave's event documents inserted again with the"
                            + " driver, batches of 1,000; ratio: events/s over raw inserts/s.");
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param publicHolidays      the public-holiday files ({@code {"YYYY-MM-DD": "name"}}), a resource pattern
  * @param basketTimeout       how long a basket lives without change, and how long a payment may take
  * @param expiryCheckInterval how often each node looks for baskets to release
+ * @param closureCheckInterval how often each node looks for the bookings of closed days to cancel
  */
 @ConfigurationProperties("espace-famille.planning")
 public record PlanningProperties(
@@ -23,7 +24,8 @@ public record PlanningProperties(
         String academy,
         String publicHolidays,
         Duration basketTimeout,
-        Duration expiryCheckInterval
+        Duration expiryCheckInterval,
+        Duration closureCheckInterval
 ) {
 
     public PlanningProperties {
@@ -34,5 +36,6 @@ public record PlanningProperties(
         publicHolidays = publicHolidays == null ? "classpath*:planning/jours-feries-metropole-*.json" : publicHolidays;
         basketTimeout = basketTimeout == null ? Duration.ofMinutes(20) : basketTimeout;
         expiryCheckInterval = expiryCheckInterval == null ? Duration.ofSeconds(5) : expiryCheckInterval;
+        closureCheckInterval = closureCheckInterval == null ? Duration.ofSeconds(2) : closureCheckInterval;
     }
 }

@@ -1,6 +1,7 @@
 package fr.espacefamille.command.calendar;
 
 import fr.espacefamille.events.Audit;
+import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.calendar.CloseServiceDayCommand;
 import fr.espacefamille.events.calendar.PublishPlanningSetupCommand;
 import fr.espacefamille.events.calendar.ReopenServiceDayCommand;
@@ -24,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Staff close a service on a day (strike, closure) and take it back.
- *
- * <p>TODO #3 only staff may reach it, once accounts and roles exist.
+ * Staff close a service on a day (strike, closure) and take it back. The bookings of a closed
+ * day are then cancelled family by family, in the background (see the planning's
+ * {@code ClosureCancellations}). Only staff reach it, by path (the access contract).
  */
 @RestController
 @RequestMapping("/api/staff/closures")
@@ -43,6 +44,9 @@ class StaffClosureController {
 
     @PostMapping
     Mono<Map<String, List<String>>> close(@RequestBody ClosureRequest request, Principal principal) {
+        if (request.services() != null && request.services().contains(null)) {
+            throw RefusedException.invalid("INVALID_REQUEST", "La demande est incomplète ou mal formée.");
+        }
         CloseServiceDayCommand command = new CloseServiceDayCommand(PublishPlanningSetupCommand.TOWN, request.day(),
                                                                     request.services(), request.reason());
         return Mono.fromCallable(() -> Map.of("closed", this.<List<String>>send(command, principal)))

@@ -33,6 +33,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
            snapshotTriggerDefinition = AxonMongoConfiguration.SNAPSHOT_TRIGGER)
 class TownCalendar {
 
+    /** As the back-office form allows: the reason goes into the month view and the families' e-mails. */
+    static final int MAX_REASON_LENGTH = 120;
+
     @AggregateIdentifier
     private String calendarId;
     private PlanningSetup setup;
@@ -54,10 +57,17 @@ class TownCalendar {
 
     @CommandHandler
     List<String> handle(CloseServiceDayCommand command, Clock clock) {
+        if (command.day() == null) {
+            throw RefusedException.invalid("DAY_MISSING", "Indiquez le jour de la fermeture.");
+        }
         refuseIfPast(command.day(), clock);
         if (command.reason() == null || command.reason().isBlank()) {
             throw RefusedException.invalid("REASON_MISSING",
                     "Indiquez la raison de la fermeture (grève, fermeture…).");
+        }
+        if (command.reason().strip().length() > MAX_REASON_LENGTH) {
+            throw RefusedException.invalid("REASON_TOO_LONG", "La raison de la fermeture tient en "
+                    + MAX_REASON_LENGTH + " caractères au plus : elle est écrite aux familles.");
         }
         List<String> services = command.services().isEmpty()
                 ? setup.services().stream().map(ServiceDefinition::code).toList()

@@ -1,6 +1,7 @@
 package fr.espacefamille.command.dossier;
 
 import fr.espacefamille.command.planning.FamilyPlanning;
+import fr.espacefamille.command.planning.PlanningRules;
 import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.account.AccountIds;
 import fr.espacefamille.events.dossier.AccountLinkedEvent;
@@ -31,6 +32,7 @@ import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,7 +56,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * imports as long as the export still carries the value it had before.
  *
  * <p>The dossier is also the family's consistency boundary for bookings: its
- * {@link FamilyPlanning} decides the children's days, the parents' baskets and the credit.
+ * {@link FamilyPlanning} decides the children's days, the parents' baskets and the credit. An
+ * import that takes a child out of the dossier, or out of a service, takes the child's days
+ * back in the same command.
  */
 @Aggregate(cache = AxonMongoConfiguration.AGGREGATE_CACHE,
            snapshotTriggerDefinition = AxonMongoConfiguration.SNAPSHOT_TRIGGER)
@@ -76,7 +80,7 @@ public class Dossier {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    DossierImportOutcome handle(ImportDossierCommand command) {
+    DossierImportOutcome handle(ImportDossierCommand command, PlanningRules rules, Clock clock) {
         if (isNew()) {
             apply(new DossierRegisteredEvent(command.dossierNumber(), command.details()));
             return DossierImportOutcome.REGISTERED;
@@ -97,6 +101,7 @@ public class Dossier {
                 apply(new AccountUnlinkedEvent(dossierNumber, accountId, displayName(guardiansBefore.get(index))));
             }
         });
+        planning.cancelWhatTheImportRemoved(rules, clock);
         return DossierImportOutcome.CHANGED;
     }
 

@@ -8,8 +8,10 @@ import fr.espacefamille.events.planning.BasketConfirmedEvent;
 import fr.espacefamille.events.planning.BasketDay;
 import fr.espacefamille.events.planning.BasketLine;
 import fr.espacefamille.events.planning.BasketReleasedEvent;
+import fr.espacefamille.events.planning.BookingsCancelledByTownEvent;
 import fr.espacefamille.events.planning.ChangeKind;
 import fr.espacefamille.events.planning.DaysRemovedFromBasketEvent;
+import fr.espacefamille.events.planning.TownCancellation;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -30,7 +32,8 @@ import java.util.stream.Collectors;
 /**
  * Keeps the capacity ledgers in step with the baskets: a confirmed basket takes its held places
  * for good and frees those of its cancelled days; a released basket, or days taken out of one,
- * give their held places back. At least once, from the events; every command is idempotent.
+ * give their held places back; days the town cancelled (a closure, an import) free their places.
+ * At least once, from the events; every command is idempotent.
  */
 @Component
 @ProcessingGroup(CapacityPlaces.GROUP)
@@ -76,6 +79,16 @@ class CapacityPlaces {
         if (hasCapacity(event.service())) {
             byMonth(event.service(), event.days(), (id, days) ->
                     new ReleasePlacesCommand(id, event.basketId(), event.childId(), days));
+        }
+    }
+
+    @EventHandler
+    void on(BookingsCancelledByTownEvent event) {
+        for (TownCancellation cancellation : event.cancellations()) {
+            if (hasCapacity(cancellation.service())) {
+                byMonth(cancellation.service(), cancellation.days().stream().map(BasketDay::day).toList(),
+                        (id, days) -> new ReleasePlacesCommand(id, null, cancellation.childId(), days));
+            }
         }
     }
 

@@ -21,6 +21,8 @@ import fr.espacefamille.events.planning.BasketReleasedEvent;
 import fr.espacefamille.events.planning.BasketStatus;
 import fr.espacefamille.events.planning.BasketTotals;
 import fr.espacefamille.events.planning.BasketView;
+import fr.espacefamille.events.planning.BookingsCancelledByTownEvent;
+import fr.espacefamille.events.planning.CancelClosedDayBookingsCommand;
 import fr.espacefamille.events.planning.CancelReservationCommand;
 import fr.espacefamille.events.planning.ChangeDaysCommand;
 import fr.espacefamille.events.planning.ChangeKind;
@@ -42,6 +44,8 @@ import fr.espacefamille.events.planning.ReserveDayCommand;
 import fr.espacefamille.events.planning.ReservePeriodCommand;
 import fr.espacefamille.events.planning.SkippedDay;
 import fr.espacefamille.events.planning.StartBasketPaymentCommand;
+import fr.espacefamille.events.planning.TownCancellation;
+import fr.espacefamille.events.planning.TownCancellationCause;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -61,6 +65,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -77,6 +82,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>A day goes through a basket: put in it (pending, so that no one else can put it in
  * another), then booked or cancelled when the basket is confirmed (paid, or free), or freed
  * when it is released (not paid in time, emptied).
+ *
+ * <p>The town may also take days back: a day the staff closed, a child or an enrolment that an
+ * import of the town's export removed. Those days leave the baskets and their bookings are
+ * cancelled without a basket, paid ones credited ({@link BookingsCancelledByTownEvent}).
  */
 public class FamilyPlanning {
 
@@ -196,6 +205,7 @@ public class FamilyPlanning {
             return new CheckoutOutcome(CheckoutStatus.PAYMENT_REQUIRED, view(basket, rules), null, null, List.of());
         }
         refuseIfPastCutOff(basket, rules, clock.instant());
+        refuseIfNoLongerOpen(basket, rules);
         List<BasketLineView> awaitingPlaces = view(basket, rules).lines().stream()
                 .filter(BasketLineView::awaitingPlace).toList();
         if (!awaitingPlaces.isEmpty()) {
@@ -255,6 +265,112 @@ public class FamilyPlanning {
         apply(new BasketReleasedEvent(dossierNumber, basket.basketId, basket.account, linesOf(basket),
                                       BasketReleasedEvent.EXPIRED));
         return true;
+    }
+
+    // ----- Commands: what the town takes back -----
+
+    @CommandHandler
+    boolean handle(CancelClosedDayBookingsCommand command, PlanningRules rules) {
+        LocalDate day = command.day();
+        Map<String, String> closed = staffClosures(command.services(), day, rules);
+
+        dropFromBaskets(line -> line.day().equals(day) && closed.containsKey(line.service()),
+                        DaysRemovedFromBasketEvent.DAY_CLOSED);
+        List<TownCancellation> cancellations = new ArrayList<>();
+        booked.forEach((key, days) -> {
+            String reason = closed.get(serviceOf(key));
+            if (reason != null && days.containsKey(day)) {
+                cancellations.add(new TownCancellation(childIdOf(key), serviceOf(key),
+                                                       List.of(new BasketDay(day, days.get(day))),
+                                                       TownCancellationCause.SERVICE_CLOSED, reason));
+            }
+        });
+        cancelForTown(cancellations);
+        return closed.keySet().containsAll(command.services());
+    }
+
+    /** The reason of each of these services the staff closed that day, as this node's calendar knows it. */
+    private static Map<String, String> staffClosures(List<String> services, LocalDate day, PlanningRules rules) {
+        Map<String, String> closed = new TreeMap<>();
+        for (String service : services) {
+            ClosedReason closure = rules.staffClosure(service, day);
+            if (closure != null) {
+                closed.put(service, closure.label());
+            }
+        }
+        return closed;
+    }
+
+    /**
+     * After an import: the days of a child the export no longer lists, or of a service it no
+     * longer enrols the child in, leave the baskets, and those booked are cancelled from the
+     * first one not yet frozen by its cut-off; past and frozen days stay, to be invoiced.
+     */
+    public void cancelWhatTheImportRemoved(PlanningRules rules, Clock clock) {
+        Instant now = clock.instant();
+
+        dropFromBaskets(line -> !isEnrolled(line.childId(), line.service()), DaysRemovedFromBasketEvent.NOT_ENROLLED);
+        List<TownCancellation> cancellations = new ArrayList<>();
+        booked.forEach((key, days) -> {
+            String childId = childIdOf(key);
+            ServiceDefinition service = rules.setup().service(serviceOf(key)).orElse(null);
+            if (service == null || isEnrolled(childId, service.code())) {
+                return;
+            }
+            List<BasketDay> notFrozen = days.entrySet().stream()
+                    .filter(booking -> now.isBefore(rules.cutOff(service, ChangeKind.CANCEL, booking.getKey())))
+                    .map(booking -> new BasketDay(booking.getKey(), booking.getValue()))
+                    .toList();
+            if (!notFrozen.isEmpty()) {
+                cancellations.add(children.containsKey(childId)
+                        ? new TownCancellation(childId, service.code(), notFrozen,
+                                               TownCancellationCause.ENROLMENT_ENDED, "Inscription au service retirée")
+                        : new TownCancellation(childId, service.code(), notFrozen,
+                                               TownCancellationCause.CHILD_LEFT_DOSSIER, "Enfant retiré du dossier"));
+            }
+        });
+        cancelForTown(cancellations);
+    }
+
+    /**
+     * Takes the lines out of the live baskets: a basket still open loses them; a basket awaiting
+     * its payment is released whole, its amount being fixed, and a payment made anyway is
+     * credited when it arrives.
+     */
+    private void dropFromBaskets(Predicate<PendingLine> taken, String reason) {
+        List<Basket> live = baskets.values().stream().sorted(Comparator.comparing(basket -> basket.basketId)).toList();
+        for (Basket basket : live) {
+            Map<String, List<PendingLine>> lines = basket.lines.values().stream().filter(taken)
+                    .sorted(Comparator.comparing(PendingLine::childId).thenComparing(PendingLine::service)
+                                      .thenComparing(PendingLine::day))
+                    .collect(Collectors.groupingBy(line -> key(line.childId(), line.service()), LinkedHashMap::new,
+                                                   Collectors.toList()));
+            if (!lines.isEmpty() && basket.status == BasketStatus.AWAITING_PAYMENT) {
+                apply(new BasketReleasedEvent(dossierNumber, basket.basketId, basket.account, linesOf(basket),
+                                              BasketReleasedEvent.CHANGED_BY_TOWN));
+                continue;
+            }
+            lines.values().forEach(group -> apply(new DaysRemovedFromBasketEvent(
+                    dossierNumber, basket.basketId, basket.account, group.get(0).childId(), group.get(0).service(),
+                    group.stream().map(PendingLine::day).toList(), reason, basket.expiresAt)));
+        }
+    }
+
+    private void cancelForTown(List<TownCancellation> cancellations) {
+        if (cancellations.isEmpty()) {
+            return;
+        }
+
+        List<TownCancellation> sorted = cancellations.stream()
+                .sorted(Comparator.comparing(TownCancellation::childId).thenComparing(TownCancellation::service))
+                .toList();
+        long credit = sorted.stream().mapToLong(TownCancellation::amountCents).sum();
+        apply(new BookingsCancelledByTownEvent(dossierNumber, sorted, credit, creditCents + credit));
+    }
+
+    private boolean isEnrolled(String childId, String service) {
+        Enrolment child = children.get(childId);
+        return child != null && child.services().contains(service);
     }
 
     // ----- Deciding a change -----
@@ -391,6 +507,26 @@ public class FamilyPlanning {
         String more = frozen.size() > 5 ? " et " + (frozen.size() - 5) + " autre(s)" : "";
         throw RefusedException.conflict("PAST_CUT_OFF", "L'heure limite est passée pour " + days + more
                 + " : retirez ces jours du panier avant de payer.");
+    }
+
+    /** A day in the basket may have closed since it was put there: the staff closed the service that day. */
+    private static void refuseIfNoLongerOpen(Basket basket, PlanningRules rules) {
+        Map<String, List<LocalDate>> bookingsByService = basket.lines.values().stream()
+                .filter(line -> line.kind() == ChangeKind.BOOK)
+                .collect(Collectors.groupingBy(PendingLine::service, TreeMap::new,
+                                               Collectors.mapping(PendingLine::day, Collectors.toList())));
+        Map<LocalDate, ClosedReason> closed = new TreeMap<>();
+        bookingsByService.forEach((service, days) -> closed.putAll(rules.closedDays(rules.service(service), days)));
+        if (closed.isEmpty()) {
+            return;
+        }
+
+        String days = closed.entrySet().stream().limit(5)
+                .map(entry -> FrenchText.day(entry.getKey()) + " (" + entry.getValue().label() + ")")
+                .collect(Collectors.joining(", "));
+        String more = closed.size() > 5 ? " et " + (closed.size() - 5) + " autre(s)" : "";
+        throw RefusedException.conflict("DAY_NOT_OPEN", "Le service n'ouvre plus le " + days + more
+                + " : retirez " + (closed.size() > 1 ? "ces jours" : "ce jour") + " du panier avant de payer.");
     }
 
     private static void refuseIfInvalidPeriod(ReservePeriodCommand command) {
@@ -572,6 +708,17 @@ public class FamilyPlanning {
         settledOperations.add(event.operationId());
     }
 
+    @EventSourcingHandler
+    void on(BookingsCancelledByTownEvent event) {
+        for (TownCancellation cancellation : event.cancellations()) {
+            TreeMap<LocalDate, Long> days = booked.get(key(cancellation.childId(), cancellation.service()));
+            if (days != null) {
+                cancellation.days().forEach(day -> days.remove(day.day()));
+            }
+        }
+        creditCents = event.creditBalanceCents();
+    }
+
     private void end(String basketId, BasketStatus status) {
         Basket basket = baskets.remove(basketId);
         if (basket == null) {
@@ -679,6 +826,14 @@ public class FamilyPlanning {
 
     private static String key(String childId, String service) {
         return childId + "|" + service;
+    }
+
+    private static String childIdOf(String key) {
+        return key.substring(0, key.lastIndexOf('|'));
+    }
+
+    private static String serviceOf(String key) {
+        return key.substring(key.lastIndexOf('|') + 1);
     }
 
     private static String dayKey(String childId, String service, LocalDate day) {

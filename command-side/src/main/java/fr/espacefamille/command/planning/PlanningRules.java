@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,6 +58,12 @@ public class PlanningRules {
             }
         }
         return closed;
+    }
+
+    /** Why the staff closed the service on the day, or {@code null} if they did not. */
+    public ClosedReason staffClosure(String service, LocalDate day) {
+        String reason = closures.closuresOf(service, List.of(day)).get(day);
+        return reason == null ? null : ClosedReason.staffClosure(reason);
     }
 
     /** The moment from which a change of this kind is refused for the day. */

@@ -1,5 +1,10 @@
 package fr.espacefamille.command.dossier;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.espacefamille.command.calendar.PlanningProperties;
+import fr.espacefamille.command.calendar.PlanningSetupConfiguration;
+import fr.espacefamille.command.planning.PlanningRules;
+import fr.espacefamille.events.calendar.PlanningSetup;
 import fr.espacefamille.events.dossier.AccountLinkedEvent;
 import fr.espacefamille.events.dossier.AccountUnlinkedEvent;
 import fr.espacefamille.events.dossier.ChangeInvoiceDeliveryModeCommand;
@@ -22,10 +27,17 @@ import fr.espacefamille.events.dossier.PublishDocumentCommand;
 import fr.espacefamille.events.dossier.RecordGuardianEmailCommand;
 import fr.espacefamille.events.dossier.UpdatePhonesCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import static fr.espacefamille.command.Refusals.refusedWith;
 
@@ -42,6 +54,18 @@ class DossierTest {
     private static final String MARTIN = "2015-00100";
 
     private final AggregateTestFixture<Dossier> fixture = new AggregateTestFixture<>(Dossier.class);
+
+    /** Imports decide the children's days too: they need the town's rules and a clock. */
+    @BeforeEach
+    void registerPlanningRules() {
+        PlanningSetup setup = PlanningSetupConfiguration.read(
+                new PlanningProperties(null, null, null, null, null, null, null, null),
+                new DefaultResourceLoader(), new ObjectMapper());
+        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-09-01T08:00:00Z"),
+                                                       ZoneId.of("Europe/Paris")));
+        fixture.registerInjectableResource(new PlanningRules(setup, (service, days) -> Map.of(),
+                                                             Duration.ofMinutes(20)));
+    }
 
     @Test
     void theNameOfTheLetterMatchesWithoutCaseOrAccents() {

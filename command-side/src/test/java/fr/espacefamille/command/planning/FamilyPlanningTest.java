@@ -2,6 +2,12 @@ package fr.espacefamille.command.planning;
 
 import fr.espacefamille.command.dossier.Dossier;
 import fr.espacefamille.events.calendar.Billing;
+import fr.espacefamille.events.dossier.Child;
+import fr.espacefamille.events.dossier.DossierDetails;
+import fr.espacefamille.events.dossier.DossierDetailsChangedEvent;
+import fr.espacefamille.events.dossier.DossierImportOutcome;
+import fr.espacefamille.events.dossier.ImportDossierCommand;
+import fr.espacefamille.events.dossier.InvoiceDeliveryMode;
 import fr.espacefamille.events.calendar.CutOffRule;
 import fr.espacefamille.events.calendar.PlanningSetup;
 import fr.espacefamille.events.calendar.PriceBand;
@@ -19,12 +25,15 @@ import fr.espacefamille.events.planning.BasketPaymentStartedEvent;
 import fr.espacefamille.events.planning.BasketReleasedEvent;
 import fr.espacefamille.events.planning.BasketStatus;
 import fr.espacefamille.events.planning.BasketTotals;
+import fr.espacefamille.events.planning.BookingsCancelledByTownEvent;
+import fr.espacefamille.events.planning.CancelClosedDayBookingsCommand;
 import fr.espacefamille.events.planning.CancelReservationCommand;
 import fr.espacefamille.events.planning.ChangeKind;
 import fr.espacefamille.events.planning.CheckOutBasketCommand;
 import fr.espacefamille.events.planning.CheckoutOutcome;
 import fr.espacefamille.events.planning.CheckoutStatus;
 import fr.espacefamille.events.planning.DaysAddedToBasketEvent;
+import fr.espacefamille.events.planning.DaysRemovedFromBasketEvent;
 import fr.espacefamille.events.planning.ExpireBasketCommand;
 import fr.espacefamille.events.planning.LatePaymentCreditedEvent;
 import fr.espacefamille.events.planning.PaymentStatus;
@@ -33,6 +42,8 @@ import fr.espacefamille.events.planning.RecordPaymentResultCommand;
 import fr.espacefamille.events.planning.ReserveDayCommand;
 import fr.espacefamille.events.planning.ReservePeriodCommand;
 import fr.espacefamille.events.planning.SkippedDay;
+import fr.espacefamille.events.planning.TownCancellation;
+import fr.espacefamille.events.planning.TownCancellationCause;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -493,7 +504,204 @@ class FamilyPlanningTest {
                        true, expiry()));
     }
 
+    // ----- what the town takes back -----
+
+    @Test
+    void aClosedDayCancelsItsBookingsPastTheCutOffAndCreditsThePaidOne() {
+        staffClosures.put(day("2026-09-08"), "grève");
+        clock.setTo("2026-09-08T07:30:00");
+
+        fixture.given(martinFamily(), opened(FATIMA), booking(FATIMA, "RESTAURATION", CANTEEN_PRICE, "2026-09-08"),
+                      confirmedCanteen(FATIMA, "op-1", "2026-09-08"), eveningBooked("2026-09-08"))
+               .when(new CancelClosedDayBookingsCommand(DOSSIER, day("2026-09-08"),
+                                                        List.of("RESTAURATION", "ACCUEIL_SOIR")))
+               .expectEvents(new BookingsCancelledByTownEvent(DOSSIER, List.of(
+                               closedDay("ACCUEIL_SOIR", "2026-09-08", 0),
+                               closedDay("RESTAURATION", "2026-09-08", CANTEEN_PRICE)),
+                       CANTEEN_PRICE, CANTEEN_PRICE))
+               .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aClosureSentAgainCancelsNothingTwice() {
+        staffClosures.put(day("2026-09-08"), "grève");
+        clock.setTo("2026-09-08T07:30:00");
+
+        fixture.given(martinFamily(), opened(FATIMA), booking(FATIMA, "RESTAURATION", CANTEEN_PRICE, "2026-09-08"),
+                      confirmedCanteen(FATIMA, "op-1", "2026-09-08"),
+                      new BookingsCancelledByTownEvent(DOSSIER, List.of(closedDay("RESTAURATION", "2026-09-08",
+                                                                                 CANTEEN_PRICE)),
+                                                       CANTEEN_PRICE, CANTEEN_PRICE))
+               .when(new CancelClosedDayBookingsCommand(DOSSIER, day("2026-09-08"), List.of("RESTAURATION")))
+               .expectNoEvents()
+               .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aClosureTheCalendarDoesNotShowYetCancelsNothingAndAsksToComeAgain() {
+        clock.setTo("2026-09-08T07:30:00");
+
+        fixture.given(martinFamily(), opened(FATIMA), booking(FATIMA, "RESTAURATION", CANTEEN_PRICE, "2026-09-08"),
+                      confirmedCanteen(FATIMA, "op-1", "2026-09-08"))
+               .when(new CancelClosedDayBookingsCommand(DOSSIER, day("2026-09-08"), List.of("RESTAURATION")))
+               .expectNoEvents()
+               .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aClosedDayLeavesTheOpenBasketsAndTheOtherDaysStay() {
+        staffClosures.put(day("2026-09-08"), "grève");
+        clock.setTo("2026-09-01T10:00:00");
+
+        fixture.given(martinFamily(), opened(FATIMA),
+                      booking(FATIMA, "RESTAURATION", CANTEEN_PRICE, "2026-09-08", "2026-09-10"))
+               .when(new CancelClosedDayBookingsCommand(DOSSIER, day("2026-09-08"), List.of("RESTAURATION")))
+               .expectEvents(new DaysRemovedFromBasketEvent(DOSSIER, BASKET, FATIMA, LOUIS, "RESTAURATION",
+                                                            List.of(day("2026-09-08")),
+                                                            DaysRemovedFromBasketEvent.DAY_CLOSED, expiry()));
+    }
+
+    @Test
+    void aBasketAwaitingItsPaymentForAClosedDayIsReleasedWhole() {
+        staffClosures.put(day("2026-09-08"), "grève");
+        clock.setTo("2026-09-01T10:05:00");
+
+        fixture.given(awaitingPayment())
+               .when(new CancelClosedDayBookingsCommand(DOSSIER, day("2026-09-08"), List.of("RESTAURATION")))
+               .expectEvents(new BasketReleasedEvent(DOSSIER, BASKET, FATIMA, List.of(canteenLine("2026-09-08")),
+                                                     BasketReleasedEvent.CHANGED_BY_TOWN));
+    }
+
+    @Test
+    void aPaymentForABasketTheTownReleasedBecomesACredit() {
+        clock.setTo("2026-09-01T10:06:00");
+        List<Object> history = new java.util.ArrayList<>(Arrays.asList(awaitingPayment()));
+        history.add(new BasketReleasedEvent(DOSSIER, BASKET, FATIMA, List.of(canteenLine("2026-09-08")),
+                                            BasketReleasedEvent.CHANGED_BY_TOWN));
+
+        fixture.given(history)
+               .when(new RecordPaymentResultCommand(DOSSIER, BASKET, "op-1", PaymentStatus.PAID, CANTEEN_PRICE))
+               .expectEvents(new LatePaymentCreditedEvent(DOSSIER, BASKET, "op-1", CANTEEN_PRICE, CANTEEN_PRICE));
+    }
+
+    @Test
+    void payerRefusesADayClosedSinceItWentInTheBasket() {
+        clock.setTo("2026-09-01T10:00:00");
+        DaysAddedToBasketEvent added = booking(FATIMA, "RESTAURATION", CANTEEN_PRICE, "2026-09-08");
+        staffClosures.put(day("2026-09-08"), "grève");
+
+        fixture.given(martinFamily(), opened(FATIMA), added)
+               .when(new CheckOutBasketCommand(DOSSIER, FATIMA))
+               .expectException(refusedWith("DAY_NOT_OPEN"))
+               .expectExceptionMessage(containsString("mardi 8 septembre 2026 (Fermeture : grève)"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aChildTheImportRemovesLosesHisDaysFromTheFirstOneNotFrozen() {
+        // Wednesday 9 September at 18:00: Tuesday 8 is past and Thursday 10 frozen since 17:00.
+        clock.setTo("2026-09-01T10:00:00");
+        Object[] booked = louisBookedCanteen("2026-09-08", "2026-09-10", "2026-09-11", "2026-09-14");
+        clock.setTo("2026-09-09T18:00:00");
+        DossierDetails withoutLouis = withChildren(jade());
+
+        fixture.given(booked)
+               .when(new ImportDossierCommand(DOSSIER, withoutLouis))
+               .expectEvents(new DossierDetailsChangedEvent(DOSSIER, withoutLouis, null),
+                             new BookingsCancelledByTownEvent(DOSSIER, List.of(new TownCancellation(LOUIS,
+                                     "RESTAURATION", List.of(new BasketDay(day("2026-09-11"), CANTEEN_PRICE),
+                                                             new BasketDay(day("2026-09-14"), CANTEEN_PRICE)),
+                                     TownCancellationCause.CHILD_LEFT_DOSSIER, "Enfant retiré du dossier")),
+                                     2 * CANTEEN_PRICE, 2 * CANTEEN_PRICE))
+               .expectResultMessagePayload(DossierImportOutcome.CHANGED);
+    }
+
+    @Test
+    void anEnrolmentTheImportRemovesTakesOnlyThatServicesDays() {
+        clock.setTo("2026-09-01T10:00:00");
+        List<Object> history = new java.util.ArrayList<>(Arrays.asList(
+                louisBookedCanteen("2026-09-10")));
+        List<BasketDay> wednesday = List.of(new BasketDay(day("2026-09-23"), WEDNESDAY_PRICE));
+        history.add(new BasketConfirmedEvent(DOSSIER, DOSSIER + "-P2", FATIMA,
+                List.of(new BasketLine(LOUIS, "MERCREDI", ChangeKind.BOOK, Billing.PREPAID, wednesday)),
+                new BasketTotals(WEDNESDAY_PRICE, 0, 0, 0, WEDNESDAY_PRICE, 0), "op-2", WEDNESDAY_PRICE, 0));
+        history.add(new BasketOpenedEvent(DOSSIER, DOSSIER + "-P3", FATIMA, expiry()));
+        history.add(new DaysAddedToBasketEvent(DOSSIER, DOSSIER + "-P3", FATIMA, LOUIS, "MERCREDI", ChangeKind.BOOK,
+                Billing.PREPAID, List.of(new BasketDay(day("2026-09-16"), WEDNESDAY_PRICE)), true, expiry()));
+        DossierDetails withoutWednesdays = withChildren(louis(List.of("ACCUEIL_SOIR", "RESTAURATION", "TAP")), jade());
+
+        fixture.given(history)
+               .when(new ImportDossierCommand(DOSSIER, withoutWednesdays))
+               .expectEvents(new DossierDetailsChangedEvent(DOSSIER, withoutWednesdays, null),
+                             new DaysRemovedFromBasketEvent(DOSSIER, DOSSIER + "-P3", FATIMA, LOUIS, "MERCREDI",
+                                                            List.of(day("2026-09-16")),
+                                                            DaysRemovedFromBasketEvent.NOT_ENROLLED, expiry()),
+                             new BookingsCancelledByTownEvent(DOSSIER, List.of(new TownCancellation(LOUIS, "MERCREDI",
+                                     wednesday, TownCancellationCause.ENROLMENT_ENDED,
+                                     "Inscription au service retirée")), WEDNESDAY_PRICE, WEDNESDAY_PRICE));
+    }
+
+    @Test
+    void anImportThatKeepsTheChildKeepsHisDays() {
+        clock.setTo("2026-09-01T10:00:00");
+        Object[] booked = louisBookedCanteen("2026-09-10");
+        DossierDetails newQuotient = new DossierDetails("MARTIN", 812, InvoiceDeliveryMode.EMAIL,
+                martinFamily().details().guardians(), martinFamily().details().children());
+
+        fixture.given(booked)
+               .when(new ImportDossierCommand(DOSSIER, newQuotient))
+               .expectEvents(new DossierDetailsChangedEvent(DOSSIER, newQuotient, null));
+    }
+
+    @Test
+    void aChildTheImportRemovedCannotBeBookedAnyMore() {
+        clock.setTo("2026-09-01T10:00:00");
+
+        fixture.given(martinFamily(), new DossierDetailsChangedEvent(DOSSIER, withChildren(jade()), null))
+               .when(reserve(FATIMA, "RESTAURATION", "2026-09-10"))
+               .expectException(refusedWith("CHILD_NOT_FOUND"));
+    }
+
     // ----- helpers -----
+
+    /** Louis's canteen days, booked and paid in one basket. */
+    private Object[] louisBookedCanteen(String... days) {
+        List<BasketDay> basketDays = Arrays.stream(days).map(day -> new BasketDay(day(day), CANTEEN_PRICE)).toList();
+        long amount = CANTEEN_PRICE * days.length;
+        return new Object[]{martinFamily(), opened(FATIMA), booking(FATIMA, "RESTAURATION", CANTEEN_PRICE, days),
+                new BasketConfirmedEvent(DOSSIER, BASKET, FATIMA,
+                        List.of(new BasketLine(LOUIS, "RESTAURATION", ChangeKind.BOOK, Billing.PREPAID, basketDays)),
+                        new BasketTotals(amount, 0, 0, 0, amount, 0), "op-1", amount, 0)};
+    }
+
+    /** Louis's evening care on a day, invoiced at month end, confirmed in a second basket. */
+    private BasketConfirmedEvent eveningBooked(String day) {
+        return new BasketConfirmedEvent(DOSSIER, DOSSIER + "-P2", FATIMA,
+                List.of(new BasketLine(LOUIS, "ACCUEIL_SOIR", ChangeKind.BOOK, Billing.MONTHLY_INVOICE,
+                                       List.of(new BasketDay(day(day), 140)))),
+                new BasketTotals(0, 0, 0, 0, 0, 140), null, 0, 0);
+    }
+
+    private static TownCancellation closedDay(String service, String day, long paid) {
+        return new TownCancellation(LOUIS, service, List.of(new BasketDay(day(day), paid)),
+                                    TownCancellationCause.SERVICE_CLOSED, "Fermeture : grève");
+    }
+
+    private static DossierDetails withChildren(Child... children) {
+        DossierDetails martins = martinFamily().details();
+        return new DossierDetails(martins.dossierName(), martins.familyQuotient(), martins.invoiceDeliveryMode(),
+                                  martins.guardians(), List.of(children));
+    }
+
+    private static Child louis(List<String> enrolments) {
+        Child louis = martinFamily().details().children().get(0);
+        return new Child(louis.childId(), louis.firstName(), louis.lastName(), louis.birthDate(), louis.school(),
+                         louis.schoolClass(), enrolments);
+    }
+
+    private static Child jade() {
+        return martinFamily().details().children().get(1);
+    }
 
     private AggregateTestFixture<Dossier> fixtureWith(PlanningSetup setup) {
         AggregateTestFixture<Dossier> created = new AggregateTestFixture<>(Dossier.class);

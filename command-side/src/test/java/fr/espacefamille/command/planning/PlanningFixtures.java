@@ -25,7 +25,7 @@ final class PlanningFixtures {
     static final String LOUIS = "2015-00100-louis-20181215";
     static final String JADE = "2015-00100-jade-20190405";
     static final PlanningSetup SAINT_JUST = PlanningSetupConfiguration.read(
-            new PlanningProperties(null, null, null, null, null, null, null),
+            new PlanningProperties(null, null, null, null, null, null, null, null),
             new DefaultResourceLoader(), new ObjectMapper());
 
     private PlanningFixtures() {

@@ -23,6 +23,8 @@ import fr.espacefamille.events.dossier.GuardianPhonesChangedEvent;
 import fr.espacefamille.events.dossier.InvoiceDeliveryMode;
 import fr.espacefamille.events.dossier.InvoiceDeliveryModeChangedEvent;
 import fr.espacefamille.events.dossier.PublishedDocument;
+import fr.espacefamille.events.planning.BookingsCancelledByTownEvent;
+import fr.espacefamille.events.planning.TownCancellation;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -38,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The dossiers as staff and families see them: one document per dossier in
@@ -148,6 +151,14 @@ class DossierProjection {
                                                                 document.fileName(), document.size(), timestamp)));
     }
 
+    @EventHandler
+    void on(BookingsCancelledByTownEvent event,
+            @SequenceNumber long sequenceNumber,
+            @Timestamp Instant timestamp,
+            @MetaDataValue(Audit.AUTHOR) String author) {
+        update(event.dossierNumber(), entry(event, sequenceNumber, timestamp, author, describe(event)), view -> view);
+    }
+
     @ResetHandler
     void reset() {
         views.deleteMany(new Document());
@@ -186,6 +197,17 @@ class DossierProjection {
                                              String description) {
         return new DossierHistoryEntry(event.getClass().getSimpleName(), sequenceNumber, timestamp, author,
                                        description);
+    }
+
+    private static String describe(BookingsCancelledByTownEvent event) {
+        int days = event.cancellations().stream().mapToInt(cancellation -> cancellation.days().size()).sum();
+        String reasons = event.cancellations().stream().map(TownCancellation::reason).distinct()
+                .collect(Collectors.joining(", "));
+        String credit = event.creditAddedCents() == 0 ? ""
+                : ", " + String.format(Locale.FRANCE, "%,.2f €", event.creditAddedCents() / 100.0)
+                        + " rendus en avoir";
+        return "Réservations annulées par la mairie (" + reasons + ") : " + days + (days > 1 ? " jours" : " jour")
+                + credit;
     }
 
     private static DossierView withDetails(String dossierNumber, DossierDetails details, DossierView view) {

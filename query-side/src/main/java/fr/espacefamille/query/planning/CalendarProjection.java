@@ -11,9 +11,11 @@ import fr.espacefamille.events.planning.BasketConfirmedEvent;
 import fr.espacefamille.events.planning.BasketDay;
 import fr.espacefamille.events.planning.BasketLine;
 import fr.espacefamille.events.planning.BasketReleasedEvent;
+import fr.espacefamille.events.planning.BookingsCancelledByTownEvent;
 import fr.espacefamille.events.planning.ChangeKind;
 import fr.espacefamille.events.planning.DaysAddedToBasketEvent;
 import fr.espacefamille.events.planning.DaysRemovedFromBasketEvent;
+import fr.espacefamille.events.planning.TownCancellation;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -103,6 +105,18 @@ class CalendarProjection {
                        .add(Updates.unset("pending." + day.day()));
             }
             write(event.dossierNumber(), line.childId(), line.service(), updates);
+        }
+    }
+
+    @EventHandler
+    void on(BookingsCancelledByTownEvent event) {
+        for (TownCancellation cancellation : event.cancellations()) {
+            Map<String, List<Bson>> updates = new LinkedHashMap<>();
+            for (BasketDay day : cancellation.days()) {
+                updates.computeIfAbsent(schoolYearOf(day.day()), year -> new ArrayList<>())
+                       .add(Updates.unset("booked." + day.day()));
+            }
+            write(event.dossierNumber(), cancellation.childId(), cancellation.service(), updates);
         }
     }
 

@@ -6,13 +6,16 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import fr.espacefamille.events.planning.BasketConfirmedEvent;
+import fr.espacefamille.events.planning.BookingsCancelledByTownEvent;
 import fr.espacefamille.events.planning.FamilyCredit;
 import fr.espacefamille.events.planning.FindFamilyCreditQuery;
 import fr.espacefamille.events.planning.LatePaymentCreditedEvent;
+import fr.espacefamille.events.planning.TownCancellationCause;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -25,8 +28,8 @@ import java.util.List;
 
 /**
  * The family's credit (avoir): one document per dossier in {@code planning_credits}, with the
- * balance the events state and each movement keyed by its basket or payment, so that an event
- * applied twice leaves one movement.
+ * balance the events state and each movement keyed by its basket, its payment or the event that
+ * made it, so that an event applied twice leaves one movement.
  */
 @Component
 @ProcessingGroup(PlanningProjections.GROUP)
@@ -53,6 +56,18 @@ class CreditProjection {
     void on(LatePaymentCreditedEvent event, @Timestamp Instant at) {
         record(event.dossierNumber(), event.operationId(), event.basketId(), event.amountCents(),
                "Paiement reçu après l'expiration du panier", event.creditBalanceCents(), at);
+    }
+
+    @EventHandler
+    void on(BookingsCancelledByTownEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        if (event.creditAddedCents() == 0) {
+            return;
+        }
+        boolean closure = event.cancellations().stream()
+                .allMatch(cancellation -> cancellation.cause() == TownCancellationCause.SERVICE_CLOSED);
+        String label = closure ? "Jours payés annulés : fermeture du service"
+                : "Jours payés annulés : dossier mis à jour par la mairie";
+        record(event.dossierNumber(), eventId, null, event.creditAddedCents(), label, event.creditBalanceCents(), at);
     }
 
     @ResetHandler

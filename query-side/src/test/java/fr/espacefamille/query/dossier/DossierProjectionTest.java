@@ -18,11 +18,16 @@ import fr.espacefamille.events.dossier.Guardian;
 import fr.espacefamille.events.dossier.GuardianPhonesChangedEvent;
 import fr.espacefamille.events.dossier.InvoiceDeliveryMode;
 import fr.espacefamille.events.dossier.InvoiceDeliveryModeChangedEvent;
+import fr.espacefamille.events.planning.BasketDay;
+import fr.espacefamille.events.planning.BookingsCancelledByTownEvent;
+import fr.espacefamille.events.planning.TownCancellation;
+import fr.espacefamille.events.planning.TownCancellationCause;
 import fr.espacefamille.platform.testing.InMemoryMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +82,29 @@ class DossierProjectionTest {
         assertThat(view.history()).extracting(DossierHistoryEntry::description).containsExactly(
                 "Dossier enregistré", "Compte « Lefevre » rattaché au dossier", "Téléphones modifiés",
                 "Factures envoyées par courrier", "Document mis à disposition : Attestation");
+    }
+
+    @Test
+    void bookingsTheTownCancelledShowInTheHistoryWithTheirAuthor() {
+        projection.on(new DossierRegisteredEvent("2016-00137", new DossierDetails("BERNARD", 650,
+                InvoiceDeliveryMode.EMAIL, List.of(SOPHIE), List.of())), 0, T0, "import");
+        List<BasketDay> paid = List.of(new BasketDay(LocalDate.parse("2026-10-06"), 240));
+        List<BasketDay> invoiced = List.of(new BasketDay(LocalDate.parse("2026-10-06"), 0));
+        projection.on(new BookingsCancelledByTownEvent("2016-00137", List.of(
+                new TownCancellation("2016-00137-adam-20160813", "ACCUEIL_SOIR", invoiced,
+                                     TownCancellationCause.SERVICE_CLOSED, "Fermeture : grève"),
+                new TownCancellation("2016-00137-adam-20160813", "RESTAURATION", paid,
+                                     TownCancellationCause.SERVICE_CLOSED, "Fermeture : grève")), 240, 240),
+                      7, T0.plusSeconds(60), "system:closure");
+
+        DossierView view = projection.handle(new FindDossierQuery("2016-00137"));
+
+        assertThat(view.history()).last().satisfies(entry -> {
+            assertThat(entry.eventType()).isEqualTo("BookingsCancelledByTownEvent");
+            assertThat(entry.author()).isEqualTo("system:closure");
+            assertThat(entry.description()).isEqualTo("Réservations annulées par la mairie (Fermeture : grève) : "
+                                                      + "2 jours, 2,40 € rendus en avoir");
+        });
     }
 
     @Test

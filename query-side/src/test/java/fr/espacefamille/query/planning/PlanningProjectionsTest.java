@@ -27,13 +27,17 @@ import fr.espacefamille.events.planning.BasketDay;
 import fr.espacefamille.events.planning.BasketLine;
 import fr.espacefamille.events.planning.BasketOpenedEvent;
 import fr.espacefamille.events.planning.BasketTotals;
+import fr.espacefamille.events.planning.BookingsCancelledByTownEvent;
 import fr.espacefamille.events.planning.ChangeKind;
 import fr.espacefamille.events.planning.DailyHeadcounts;
 import fr.espacefamille.events.planning.DaysAddedToBasketEvent;
+import fr.espacefamille.events.planning.FamilyCredit;
 import fr.espacefamille.events.planning.FindDailyHeadcountsQuery;
 import fr.espacefamille.events.planning.FindFamilyCreditQuery;
 import fr.espacefamille.events.planning.FindMonthCalendarQuery;
 import fr.espacefamille.events.planning.MonthCalendar;
+import fr.espacefamille.events.planning.TownCancellation;
+import fr.espacefamille.events.planning.TownCancellationCause;
 import fr.espacefamille.platform.testing.InMemoryMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -151,6 +155,45 @@ class PlanningProjectionsTest {
     }
 
     @Test
+    void aDayTheStaffClosedShowsItsReasonCountsNobodyAndCreditsThePaidBooking() {
+        givenTheTownAndTheMartins();
+        calendars.on(confirmed(ChangeKind.BOOK, "2026-09-08", "2026-09-10"));
+        setups.on(new ServiceDayClosedEvent("town-calendar", LocalDate.parse("2026-09-08"), "RESTAURATION", "grève"));
+
+        calendars.on(closedByTheTown());
+        credits.on(closedByTheTown(), Instant.parse("2026-09-07T18:00:00Z"), "event-1");
+
+        MonthCalendar september = queriesAt("2026-09-07T20:00:00").handle(month("fatima", "2026-09"));
+        assertThat(dayOf(september, "2026-09-08").booked()).isFalse();
+        assertThat(dayOf(september, "2026-09-08").closedReason()).isEqualTo("Fermeture : grève");
+        assertThat(dayOf(september, "2026-09-10").booked()).isTrue();
+        DailyHeadcounts.Headcount canteen = canteen(queriesAt("2026-09-07T20:00:00")
+                .handle(new FindDailyHeadcountsQuery(LocalDate.parse("2026-09-08"))));
+        assertThat(canteen.count()).isZero();
+        assertThat(canteen.open()).isFalse();
+        FamilyCredit credit = credits.handle(new FindFamilyCreditQuery(DOSSIER));
+        assertThat(credit.balanceCents()).isEqualTo(240);
+        assertThat(credit.movements()).singleElement().satisfies(movement -> {
+            assertThat(movement.amountCents()).isEqualTo(240);
+            assertThat(movement.label()).isEqualTo("Jours payés annulés : fermeture du service");
+        });
+    }
+
+    @Test
+    void aTownCancellationDeliveredTwiceCreditsOnce() {
+        givenTheTownAndTheMartins();
+        calendars.on(confirmed(ChangeKind.BOOK, "2026-09-08"));
+
+        calendars.on(closedByTheTown());
+        calendars.on(closedByTheTown());
+        credits.on(closedByTheTown(), Instant.parse("2026-09-07T18:00:00Z"), "event-1");
+        credits.on(closedByTheTown(), Instant.parse("2026-09-07T18:00:00Z"), "event-1");
+
+        assertThat(credits.handle(new FindFamilyCreditQuery(DOSSIER)).movements()).hasSize(1);
+        assertThat(credits.handle(new FindFamilyCreditQuery(DOSSIER)).balanceCents()).isEqualTo(240);
+    }
+
+    @Test
     void aPendingDayIsInMyBasketAndNotInTheOtherGuardians() {
         givenTheTownAndTheMartins();
         DaysAddedToBasketEvent added = new DaysAddedToBasketEvent(DOSSIER, BASKET, "fatima", LOUIS, "RESTAURATION",
@@ -221,6 +264,12 @@ class PlanningProjectionsTest {
                 List.of(new BasketLine(LOUIS, "RESTAURATION", ChangeKind.CANCEL, Billing.PREPAID,
                                        List.of(new BasketDay(LocalDate.parse("2026-09-08"), 240)))),
                 new BasketTotals(0, 240, 0, 240, 0, 0), null, 0, 240);
+    }
+
+    private static BookingsCancelledByTownEvent closedByTheTown() {
+        return new BookingsCancelledByTownEvent(DOSSIER, List.of(new TownCancellation(LOUIS, "RESTAURATION",
+                List.of(new BasketDay(LocalDate.parse("2026-09-08"), 240)), TownCancellationCause.SERVICE_CLOSED,
+                "Fermeture : grève")), 240, 240);
     }
 
     private PlanningQueries queriesAt(String parisTime) {

@@ -10,4 +10,9 @@ public record ClosedReason(
         ClosedKind kind,
         String label
 ) {
+
+    /** The staff closed the service that day, for this reason ({@code grève}). */
+    public static ClosedReason staffClosure(String reason) {
+        return new ClosedReason(ClosedKind.STAFF_CLOSURE, "Fermeture : " + reason);
+    }
 }

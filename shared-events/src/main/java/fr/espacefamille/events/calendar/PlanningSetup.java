@@ -37,6 +37,6 @@ public record PlanningSetup(
         if (noSchool != null) {
             return noSchool;
         }
-        return staffClosure == null ? null : new ClosedReason(ClosedKind.STAFF_CLOSURE, "Fermeture : " + staffClosure);
+        return staffClosure == null ? null : ClosedReason.staffClosure(staffClosure);
     }
 }

@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Days left a basket before it was confirmed: the parent took them out, or the service was full.
+ * Days left a basket before it was confirmed: the parent took them out, the service was full,
+ * or the town changed something.
  *
- * @param reason {@code null} when the parent took them out; {@code CAPACITY_FULL} when there was no place
+ * @param reason {@code null} when the parent took them out; {@code CAPACITY_FULL} when there was no place;
+ *               {@code DAY_CLOSED} when the staff closed the service that day; {@code NOT_ENROLLED} when
+ *               an import took the child out of the dossier or the service
  */
 public record DaysRemovedFromBasketEvent(
         String dossierNumber,
@@ -19,6 +22,9 @@ public record DaysRemovedFromBasketEvent(
         String reason,
         Instant expiresAt
 ) {
+
+    public static final String DAY_CLOSED = "DAY_CLOSED";
+    public static final String NOT_ENROLLED = "NOT_ENROLLED";
 
     public DaysRemovedFromBasketEvent {
         days = days == null ? List.of() : List.copyOf(days);
