@@ -39,6 +39,7 @@ import fr.espacefamille.events.planning.MonthCalendar;
 import fr.espacefamille.events.planning.TownCancellation;
 import fr.espacefamille.events.planning.TownCancellationCause;
 import fr.espacefamille.platform.testing.InMemoryMongo;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +111,35 @@ class PlanningProjectionsTest {
 
         assertThat(canteen.isFinal()).isTrue();
         assertThat(canteen.cutOff()).isEqualTo(Instant.parse("2026-09-07T15:00:00Z"));
+    }
+
+    @Test
+    void theEventsOfOneBatchAreWrittenInTheirOrderWhenTheBatchCommits() {
+        givenTheTownAndTheMartins();
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+
+        calendars.on(confirmed(ChangeKind.BOOK, "2026-09-08", "2026-09-10"));
+        calendars.on(confirmed(ChangeKind.CANCEL, "2026-09-08"));
+        boolean bookedBeforeTheCommit = dayOf(queriesAt("2026-09-01T10:00:00").handle(month("fatima", "2026-09")),
+                                              "2026-09-10").booked();
+        batch.commit();
+
+        MonthCalendar september = queriesAt("2026-09-01T10:00:00").handle(month("fatima", "2026-09"));
+        assertThat(bookedBeforeTheCommit).isFalse();
+        assertThat(dayOf(september, "2026-09-08").booked()).isFalse();
+        assertThat(dayOf(september, "2026-09-10").booked()).isTrue();
+    }
+
+    @Test
+    void aBatchRolledBackWritesNothing() {
+        givenTheTownAndTheMartins();
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+
+        calendars.on(confirmed(ChangeKind.BOOK, "2026-09-08"));
+        batch.rollback();
+
+        assertThat(dayOf(queriesAt("2026-09-01T10:00:00").handle(month("fatima", "2026-09")), "2026-09-08")
+                           .booked()).isFalse();
     }
 
     @Test
