@@ -27,8 +27,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
+import static fr.espacefamille.platform.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -155,14 +155,4 @@ class ClosureRestartTest {
         return client.getDatabase(databaseName);
     }
 
-    /** Polls until the condition holds; a read model not there yet counts as not yet. */
-    private static void await(BooleanSupplier condition) {
-        fr.espacefamille.platform.testing.Eventually.await(() -> {
-            try {
-                return condition.getAsBoolean();
-            } catch (RuntimeException | AssertionError e) {
-                return false;
-            }
-        });
-    }
-}
+    /** Polls until the condition holds; a read model not there yet counts as not yet. */}

@@ -31,10 +31,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static fr.espacefamille.platform.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -473,25 +473,6 @@ class PlanningHttpTest {
             }
         }
         return found;
-    }
-
-    private static void await(Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            try {
-                if (Boolean.TRUE.equals(condition.get())) {
-                    return;
-                }
-            } catch (AssertionError | RuntimeException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within 20 s");
-            }
-            sleep(100);
-        }
     }
 
     private static void sleep(long millis) {

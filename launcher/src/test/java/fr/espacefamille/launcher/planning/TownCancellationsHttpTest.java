@@ -35,8 +35,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
+import static fr.espacefamille.platform.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -405,25 +405,6 @@ class TownCancellationsHttpTest {
 
     private static List<String> recipients(MimeMessage message) throws MessagingException {
         return Arrays.stream(message.getAllRecipients()).map(Address::toString).toList();
-    }
-
-    private static void await(Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                if (Boolean.TRUE.equals(condition.get())) {
-                    return;
-                }
-            } catch (AssertionError | RuntimeException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within 30 s");
-            }
-            sleep(100);
-        }
     }
 
     private static void sleep(long millis) {

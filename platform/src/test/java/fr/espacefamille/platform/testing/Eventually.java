@@ -11,10 +11,14 @@ public final class Eventually {
     private Eventually() {
     }
 
-    /** Waits until the condition holds, checking every 20 ms; fails after 30 s. */
+    /**
+     * Waits until the condition holds, checking every 20 ms; fails after 30 s. A condition that
+     * throws (a page not there yet, an assertion on a view still being built) is not met yet;
+     * at the deadline its last failure is what the test reports.
+     */
     public static void await(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
+        while (!holds(condition, System.nanoTime() > deadline)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Condition not met within " + TIMEOUT.toSeconds() + " s");
             }
@@ -24,6 +28,17 @@ public final class Eventually {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    private static boolean holds(BooleanSupplier condition, boolean lastTry) {
+        try {
+            return condition.getAsBoolean();
+        } catch (AssertionError | RuntimeException e) {
+            if (lastTry) {
+                throw e;
+            }
+            return false;
         }
     }
 }
