@@ -28,12 +28,14 @@ public class PaymentOperations {
         this.clock = clock;
     }
 
-    public void remember(String operationId, String dossierNumber, String basketId, long amountCents) {
+    public void remember(String operationId, String dossierNumber, String basketId, long amountCents,
+                         String redirectUrl) {
         operations.replaceOne(Filters.eq("_id", operationId),
                               new Document("_id", operationId)
                                       .append("dossierNumber", dossierNumber)
                                       .append("basketId", basketId)
                                       .append("amountCents", amountCents)
+                                      .append("redirectUrl", redirectUrl)
                                       .append("startedAt", Date.from(clock.instant())),
                               new ReplaceOptions().upsert(true));
     }
@@ -42,10 +44,13 @@ public class PaymentOperations {
         Document document = operations.find(Filters.eq("_id", operationId)).first();
         return Optional.ofNullable(document)
                 .map(found -> new Operation(operationId, found.getString("dossierNumber"),
-                                            found.getString("basketId")));
+                                            found.getString("basketId"), found.getString("redirectUrl")));
     }
 
-    /** A payment operation and the basket it pays. */
-    public record Operation(String operationId, String dossierNumber, String basketId) {
+    /**
+     * A payment operation, the basket it pays and the provider's page where it is paid
+     * ({@code null} for an operation remembered before pages were).
+     */
+    public record Operation(String operationId, String dossierNumber, String basketId, String redirectUrl) {
     }
 }

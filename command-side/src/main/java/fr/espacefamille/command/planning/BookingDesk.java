@@ -35,6 +35,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -107,15 +108,39 @@ public class BookingDesk {
         if (outcome.status() != CheckoutStatus.PAYMENT_REQUIRED) {
             return outcome;
         }
+        Optional<CheckoutOutcome> resumed = resume(outcome);
+        if (resumed.isPresent()) {
+            return resumed.get();
+        }
 
         BasketView basket = outcome.basket();
         long amount = basket.totals().amountDueCents();
         PaymentSession session = payments.start(new PaymentOrder(
                 basket.basketId(), amount, "Réservations périscolaires – dossier " + dossierNumber,
                 portalUrl + "/api/callbacks/payfip/notifications", portalUrl + returnPath, basket.expiresAt()));
-        operations.remember(session.operationId(), dossierNumber, basket.basketId(), amount);
-        send(new StartBasketPaymentCommand(dossierNumber, basket.basketId(), session.operationId(), amount), author);
+        operations.remember(session.operationId(), dossierNumber, basket.basketId(), amount, session.redirectUrl());
+        try {
+            send(new StartBasketPaymentCommand(dossierNumber, basket.basketId(), session.operationId(), amount),
+                 author);
+        } catch (RefusedException e) {
+            if (!FamilyPlanning.PAYMENT_ALREADY_STARTED.equals(e.code())) {
+                throw e;
+            }
+            // Another "Payer" of the same basket started its payment first: resume that one. The
+            // operation opened here is never shown to the payer and ends with the basket.
+            return resume(send(command, author)).orElseThrow(() -> e);
+        }
         return outcome.withPayment(session.operationId(), session.redirectUrl());
+    }
+
+    /** The payment already under way for the basket, to send the payer back to its page. */
+    private Optional<CheckoutOutcome> resume(CheckoutOutcome outcome) {
+        if (outcome.status() != CheckoutStatus.PAYMENT_REQUIRED || outcome.operationId() == null) {
+            return Optional.empty();
+        }
+        return operations.find(outcome.operationId())
+                .filter(operation -> operation.redirectUrl() != null)
+                .map(operation -> outcome.withPayment(operation.operationId(), operation.redirectUrl()));
     }
 
     /**

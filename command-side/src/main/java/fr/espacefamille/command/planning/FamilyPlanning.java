@@ -62,6 +62,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -88,6 +89,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * cancelled without a basket, paid ones credited ({@link BookingsCancelledByTownEvent}).
  */
 public class FamilyPlanning {
+
+    static final String PAYMENT_ALREADY_STARTED = "PAYMENT_ALREADY_STARTED";
 
     static final int MAX_PERIOD_DAYS = 366;
 
@@ -202,7 +205,8 @@ public class FamilyPlanning {
             throw RefusedException.invalid("BASKET_EMPTY", "Votre panier est vide.");
         }
         if (basket.status == BasketStatus.AWAITING_PAYMENT) {
-            return new CheckoutOutcome(CheckoutStatus.PAYMENT_REQUIRED, view(basket, rules), null, null, List.of());
+            return new CheckoutOutcome(CheckoutStatus.PAYMENT_REQUIRED, view(basket, rules),
+                                       livePayment(basket).orElse(null), null, List.of());
         }
         refuseIfPastCutOff(basket, rules, clock.instant());
         refuseIfNoLongerOpen(basket, rules);
@@ -229,9 +233,26 @@ public class FamilyPlanning {
             throw RefusedException.conflict("BASKET_NOT_AWAITING_PAYMENT",
                     "Ce panier n'attend pas de paiement : il a été payé, vidé ou a expiré.");
         }
+        Optional<String> live = livePayment(basket);
+        if (live.filter(command.operationId()::equals).isPresent()) {
+            return;
+        }
+        if (live.isPresent()) {
+            throw RefusedException.conflict(PAYMENT_ALREADY_STARTED,
+                    "Un paiement est déjà en cours pour ce panier : terminez-le ou attendez son résultat.");
+        }
 
         apply(new BasketPaymentStartedEvent(dossierNumber, basket.basketId, command.operationId(),
                                             command.amountCents()));
+    }
+
+    /**
+     * The payment a basket awaiting payment is waiting for: the one operation started for it
+     * and not yet ended. A basket has one at a time, so that a second "Payer" (another tab, the
+     * back button, a double click) resumes it instead of opening a second one.
+     */
+    private Optional<String> livePayment(Basket basket) {
+        return basket.operations.stream().filter(operation -> !settledOperations.contains(operation)).findFirst();
     }
 
     @CommandHandler

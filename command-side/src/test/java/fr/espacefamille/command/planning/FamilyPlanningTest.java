@@ -22,6 +22,7 @@ import fr.espacefamille.events.planning.BasketLine;
 import fr.espacefamille.events.planning.BasketOpenedEvent;
 import fr.espacefamille.events.planning.BasketPaymentFailedEvent;
 import fr.espacefamille.events.planning.BasketPaymentStartedEvent;
+import fr.espacefamille.events.planning.StartBasketPaymentCommand;
 import fr.espacefamille.events.planning.BasketReleasedEvent;
 import fr.espacefamille.events.planning.BasketStatus;
 import fr.espacefamille.events.planning.BasketTotals;
@@ -67,6 +68,7 @@ import static fr.espacefamille.command.planning.PlanningFixtures.LOUIS;
 import static fr.espacefamille.command.planning.PlanningFixtures.SAINT_JUST;
 import static fr.espacefamille.command.planning.PlanningFixtures.martinFamily;
 import static fr.espacefamille.command.planning.PlanningFixtures.refusedWith;
+import static org.axonframework.test.matchers.Matchers.matches;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -373,6 +375,52 @@ class FamilyPlanningTest {
                .when(new RecordPaymentResultCommand(DOSSIER, BASKET, "op-1", PaymentStatus.PAID, CANTEEN_PRICE))
                .expectEvents(confirmedCanteen(FATIMA, "op-1", "2026-09-08"))
                .expectResultMessagePayload(BasketStatus.CONFIRMED);
+    }
+
+    @Test
+    void aSecondPayerResumesThePaymentUnderWay() {
+        clock.setTo("2026-09-01T10:05:00");
+
+        fixture.given(awaitingPayment())
+               .when(new CheckOutBasketCommand(DOSSIER, FATIMA))
+               .expectNoEvents()
+               .expectResultMessagePayloadMatching(matches(outcome -> outcome instanceof CheckoutOutcome checkout
+                       && checkout.status() == CheckoutStatus.PAYMENT_REQUIRED
+                       && "op-1".equals(checkout.operationId())));
+    }
+
+    @Test
+    void aBasketHasOnePaymentUnderWayAtATime() {
+        clock.setTo("2026-09-01T10:05:00");
+
+        fixture.given(awaitingPayment())
+               .when(new StartBasketPaymentCommand(DOSSIER, BASKET, "op-2", CANTEEN_PRICE))
+               .expectException(refusedWith(FamilyPlanning.PAYMENT_ALREADY_STARTED))
+               .expectNoEvents();
+    }
+
+    @Test
+    void theSamePaymentStartedTwiceIsRecordedOnce() {
+        clock.setTo("2026-09-01T10:05:00");
+
+        fixture.given(awaitingPayment())
+               .when(new StartBasketPaymentCommand(DOSSIER, BASKET, "op-1", CANTEEN_PRICE))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void afterARefusedPaymentANewOneCanStart() {
+        clock.setTo("2026-09-01T10:05:00");
+
+        fixture.given(awaitingPayment())
+               .andGiven(new BasketPaymentFailedEvent(DOSSIER, BASKET, FATIMA, "op-1", PaymentStatus.REFUSED,
+                                                      Instant.parse("2026-09-01T08:20:00Z")),
+                         new BasketCheckedOutEvent(DOSSIER, BASKET, FATIMA,
+                                                   new BasketTotals(CANTEEN_PRICE, 0, 0, 0, CANTEEN_PRICE, 0),
+                                                   Instant.parse("2026-09-01T08:25:00Z")))
+               .when(new StartBasketPaymentCommand(DOSSIER, BASKET, "op-2", CANTEEN_PRICE))
+               .expectEvents(new BasketPaymentStartedEvent(DOSSIER, BASKET, "op-2", CANTEEN_PRICE));
     }
 
     @Test

@@ -26,6 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -223,6 +225,30 @@ class PlanningHttpTest {
                 .header(PlanningTestSupport.ACCOUNT_HEADER, "other-" + System.nanoTime())
                 .bodyValue(Map.of("childId", second[1], "service", "MERCREDI", "day", "2026-09-30"))
                 .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void payerClickedAgainOrInSeveralTabsAtOnceOpensOnePayment() throws Exception {
+        String account = "clicks-" + System.nanoTime();
+        reserve(account, LOUIS, "RESTAURATION", "2026-09-15").expectStatus().isOk();
+        long creditBefore = credit();
+
+        ExecutorService tabs = Executors.newFixedThreadPool(5);
+        List<Future<String>> operations = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            operations.add(tabs.submit(() -> startPayment(account)));
+        }
+        Set<String> started = new HashSet<>();
+        for (Future<String> operation : operations) {
+            started.add(operation.get());
+        }
+        tabs.shutdown();
+        String later = startPayment(account);
+
+        assertThat(started).hasSize(1).containsExactly(later);
+        choose(later, "payer");
+        await(() -> day(account, "RESTAURATION", "2026-09", "2026-09-15").get("booked").asBoolean());
+        assertThat(credit()).as("nothing paid twice, so nothing credited").isEqualTo(creditBefore);
     }
 
     @Test
