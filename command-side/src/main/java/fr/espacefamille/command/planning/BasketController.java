@@ -1,6 +1,7 @@
 package fr.espacefamille.command.planning;
 
 import fr.espacefamille.command.payment.PaymentProperties;
+import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.planning.BasketChangeReport;
 import fr.espacefamille.events.planning.BasketStatus;
 import fr.espacefamille.events.planning.BasketView;
@@ -55,19 +56,57 @@ class BasketController {
     }
 
     record DayRequest(String childId, String service, LocalDate day) {
+
+        DayRequest validated() {
+            requireChildAndService(childId, service);
+            if (day == null) {
+                throw RefusedException.invalid("DAY_MISSING", "Indiquez le jour à réserver ou à annuler.");
+            }
+            return this;
+        }
     }
 
     record DaysRequest(String childId, String service, List<LocalDate> book, List<LocalDate> cancel) {
+
+        DaysRequest validated() {
+            requireChildAndService(childId, service);
+            if ((book != null && book.contains(null)) || (cancel != null && cancel.contains(null))) {
+                throw RefusedException.invalid("DAY_MISSING", "Une des dates de la liste est vide.");
+            }
+            return this;
+        }
     }
 
     record PeriodRequest(String childId, String service, LocalDate from, LocalDate to, Set<DayOfWeek> weekdays,
                          PeriodAction action) {
+
+        PeriodRequest validated() {
+            requireChildAndService(childId, service);
+            if (from == null || to == null) {
+                throw RefusedException.invalid("PERIOD_MISSING", "Indiquez le premier et le dernier jour de la période.");
+            }
+            if (weekdays != null && weekdays.contains(null)) {
+                throw RefusedException.invalid("WEEKDAY_MISSING", "Un des jours de la semaine choisis est vide.");
+            }
+            return this;
+        }
+    }
+
+    /** The child and the service every change names; refused before any command when missing. */
+    private static void requireChildAndService(String childId, String service) {
+        if (childId == null || childId.isBlank()) {
+            throw RefusedException.invalid("CHILD_MISSING", "Indiquez l'enfant concerné.");
+        }
+        if (service == null || service.isBlank()) {
+            throw RefusedException.invalid("SERVICE_MISSING", "Indiquez le service concerné.");
+        }
     }
 
     @PostMapping("/days")
     Mono<BasketChangeReport> reserveDay(@PathVariable String dossierNumber, @RequestBody DayRequest request,
                                         Principal principal) {
         String account = Accounts.username(principal);
+        request.validated();
         return blocking(() -> desk.change(new ReserveDayCommand(dossierNumber, account, request.childId(),
                                                                 request.service(), request.day()),
                                           Accounts.author(principal), true));
@@ -77,6 +116,7 @@ class BasketController {
     Mono<BasketChangeReport> cancelReservation(@PathVariable String dossierNumber, @RequestBody DayRequest request,
                                                Principal principal) {
         String account = Accounts.username(principal);
+        request.validated();
         return blocking(() -> desk.change(new CancelReservationCommand(dossierNumber, account, request.childId(),
                                                                        request.service(), request.day()),
                                           Accounts.author(principal), true));
@@ -86,6 +126,7 @@ class BasketController {
     Mono<BasketChangeReport> changeDays(@PathVariable String dossierNumber, @RequestBody DaysRequest request,
                                         Principal principal) {
         String account = Accounts.username(principal);
+        request.validated();
         return blocking(() -> desk.change(new ChangeDaysCommand(dossierNumber, account, request.childId(),
                                                                 request.service(), request.book(), request.cancel()),
                                           Accounts.author(principal), false));
@@ -95,6 +136,7 @@ class BasketController {
     Mono<BasketChangeReport> reservePeriod(@PathVariable String dossierNumber, @RequestBody PeriodRequest request,
                                            Principal principal) {
         String account = Accounts.username(principal);
+        request.validated();
         return blocking(() -> desk.change(new ReservePeriodCommand(dossierNumber, account, request.childId(),
                                                                    request.service(), request.from(), request.to(),
                                                                    request.weekdays(), request.action()),

@@ -156,6 +156,33 @@ class PlanningHttpTest {
     }
 
     @Test
+    void aMissingOrEmptyFieldIsRefusedByNameAndChangesNothing() {
+        String account = "fields-" + System.nanoTime();
+        Map<String, Object> noDay = Map.of("childId", LOUIS, "service", "RESTAURATION");
+        List<Object> oneEmptyDay = new ArrayList<>();
+        oneEmptyDay.add(null);
+
+        refused(post(account, "/basket/days", noDay), "DAY_MISSING");
+        refused(post(account, "/basket/cancellations", Map.of()), "CHILD_MISSING");
+        refused(post(account, "/basket/days", Map.of("childId", LOUIS, "day", "2026-09-08")), "SERVICE_MISSING");
+        refused(post(account, "/basket/changes", Map.of("childId", LOUIS, "service", "RESTAURATION",
+                                                        "book", oneEmptyDay)), "DAY_MISSING");
+        refused(post(account, "/basket/periods", Map.of("childId", LOUIS, "service", "RESTAURATION",
+                                                        "from", "2026-09-07", "to", "2026-09-30",
+                                                        "weekdays", oneEmptyDay)), "WEEKDAY_MISSING");
+        refused(post(account, "/basket/periods", Map.of("childId", LOUIS, "service", "RESTAURATION")),
+                "PERIOD_MISSING");
+
+        assertThat(basket(account).path("lines").size()).isZero();
+    }
+
+    private static void refused(WebTestClient.ResponseSpec response, String code) {
+        response.expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo(code)
+                .jsonPath("$.message").value(message -> assertThat((String) message).doesNotContain("null"));
+    }
+
+    @Test
     void twoGuardiansBookingTheSameDayAtOnceBookItOnce() throws Exception {
         String day = "2026-09-10";
         ExecutorService guardians = Executors.newFixedThreadPool(8);
