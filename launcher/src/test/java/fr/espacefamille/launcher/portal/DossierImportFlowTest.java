@@ -202,6 +202,19 @@ class DossierImportFlowTest {
                 .expectStatus().isNotFound()
                 .expectBody(String.class).value(page -> assertThat(page).contains("Cette page n'existe pas"));
         expectRefusal(http.get().uri("/api").exchange(), 404, "NOT_FOUND");
+        expectRefusal(http.get().uri("/nulle-part.html").accept(MediaType.APPLICATION_JSON).exchange(),
+                      404, "NOT_FOUND");
+    }
+
+    @Test
+    void aPageRefusingItsRequestAnswersWithItsStatusAndAFrenchPageOrMessage() {
+        http.get().uri("/payfip-sandbox/paiement?idop=inconnue").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound()
+                .expectBody(String.class).value(page -> assertThat(page).contains("lang=\"fr\""));
+        http.get().uri("/payfip-sandbox/paiement?idop=inconnue").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").exists()
+                .jsonPath("$.message").value(message -> assertThat((String) message).isNotBlank());
     }
 
     @Test

@@ -25,13 +25,15 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers every failed API request ({@code /api/...}) with a stable code and a French message,
- * on both sides, whatever failed: a refused command or query, a malformed request, an unknown
- * address, a body too large.
+ * Answers every failed API request ({@code /api/...}), and every failed request of a client that
+ * does not ask for an HTML page, with a stable code and a French message, on both sides,
+ * whatever failed: a refused command or query, a malformed request, an unknown address, a body
+ * too large.
  *
  * <p>A refusal is a 4xx. Only a failure of our own (a bug, the database gone) is a 5xx, and its
  * message says so without details; the cause is logged. Runs before Spring Boot's own error
- * handler, which still answers requests outside the API (pages, files).
+ * handler, which shows the French error page of the status to a browser asking for a page
+ * outside the API; a refusal gives that page its 4xx status.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiErrorHandler implements WebExceptionHandler {
@@ -47,8 +49,16 @@ public class ApiErrorHandler implements WebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         ServerHttpResponse response = exchange.getResponse();
-        if (!isApi(exchange.getRequest().getPath().value()) || response.isCommitted()) {
+        if (response.isCommitted()) {
             return Mono.error(failure);
+        }
+        if (!isApi(exchange.getRequest().getPath().value()) && acceptsHtml(exchange)) {
+            // A page: Spring Boot's error handling shows the French error page of the status,
+            // which a refusal gives (a payment page for an unknown operation is a 404, not a 500).
+            Answer refusal = refusalIn(failure);
+            return Mono.error(refusal == null ? failure
+                                              : new ResponseStatusException(refusal.status(), refusal.body().message(),
+                                                                            failure));
         }
         Answer answer = answerFor(failure);
         response.setStatusCode(answer.status());
@@ -60,17 +70,31 @@ public class ApiErrorHandler implements WebExceptionHandler {
         return path.equals("/api") || path.startsWith("/api/");
     }
 
+    private static boolean acceptsHtml(ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().getAccept().stream()
+                .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
+    }
+
     /** The answer to a failure: the refusal found inside it, or what its kind says. */
     static Answer answerFor(Throwable failure) {
+        Answer refusal = refusalIn(failure);
+        if (refusal != null) {
+            return refusal;
+        }
+        logger.error("Request failed on an unexpected error", failure);
+        return new Answer(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                          "Une erreur inattendue est survenue. Merci de réessayer plus tard.");
+    }
+
+    /** The refusal a failure carries, or {@code null} for an unexpected error. */
+    private static Answer refusalIn(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             Answer answer = answerForOne(cause);
             if (answer != null) {
                 return answer;
             }
         }
-        logger.error("Request failed on an unexpected error", failure);
-        return new Answer(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                          "Une erreur inattendue est survenue. Merci de réessayer plus tard.");
+        return null;
     }
 
     private static Answer answerForOne(Throwable cause) {
