@@ -66,8 +66,9 @@ class FamilyDossierController {
         if (typed == null || typed.isBlank()) {
             return null;
         }
+        String shown = typed.strip().length() > 40 ? typed.strip().substring(0, 40) + "…" : typed.strip();
         return PhoneNumbers.e164(typed).orElseThrow(() -> RefusedException.invalid("PHONE_INVALID",
-                "Le numéro de téléphone " + which + " « " + typed.strip() + " » n'est pas valide. "
+                "Le numéro de téléphone " + which + " « " + shown + " » n'est pas valide. "
                         + "Écrivez-le par exemple 06 12 34 56 78, ou +32 470 12 34 56 hors de France."));
     }
 

@@ -26,7 +26,8 @@ class PhoneNumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12", "06 12 34", "06 12 34 56 78 90 12", "pas un numéro", " "})
+    @ValueSource(strings = {"12", "06 12 34", "06 12 34 56 78 90 12", "pas un numéro", " ", "06 12 34 56 7a",
+                            "00 00 00 00 00", "06-CHAT-CHAT"})
     void somethingThatCannotBeAPhoneNumberIsRefused(String typed) {
         assertThat(PhoneNumbers.e164(typed)).isEmpty();
     }
