@@ -12,6 +12,7 @@ import fr.espacefamille.events.dossier.Child;
 import fr.espacefamille.events.dossier.DossierDetails;
 import fr.espacefamille.events.dossier.DossierDetailsChangedEvent;
 import fr.espacefamille.events.dossier.DossierRegisteredEvent;
+import fr.espacefamille.events.dossier.GuardianEmailGivenEvent;
 import fr.espacefamille.events.dossier.Guardian;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -71,6 +72,12 @@ public class FamilyDirectory {
     @EventHandler
     void on(DossierDetailsChangedEvent event) {
         learn(event.dossierNumber(), event.details());
+    }
+
+    /** The address a guardian gave at sign-up is one of the family's from its activation on. */
+    @EventHandler
+    void on(GuardianEmailGivenEvent event) {
+        families.updateOne(Filters.eq("_id", event.dossierNumber()), Updates.addToSet("guardianEmails", event.email()));
     }
 
     @ResetHandler

@@ -21,6 +21,7 @@ import fr.espacefamille.events.dossier.Child;
 import fr.espacefamille.events.dossier.DossierDetails;
 import fr.espacefamille.events.dossier.DossierRegisteredEvent;
 import fr.espacefamille.events.dossier.Guardian;
+import fr.espacefamille.events.dossier.GuardianEmailGivenEvent;
 import fr.espacefamille.events.dossier.InvoiceDeliveryMode;
 import fr.espacefamille.events.planning.BasketConfirmedEvent;
 import fr.espacefamille.events.planning.BasketDay;
@@ -111,6 +112,18 @@ class PlanningProjectionsTest {
 
         assertThat(canteen.isFinal()).isTrue();
         assertThat(canteen.cutOff()).isEqualTo(Instant.parse("2026-09-07T15:00:00Z"));
+    }
+
+    @Test
+    void theAddressAGuardianGaveAtSignUpReceivesTheFamilysMail() {
+        givenTheTownAndTheMartins();
+        List<String> before = directory.family(DOSSIER).guardianEmails();
+
+        directory.on(new GuardianEmailGivenEvent(DOSSIER, 1, "second.parent@example.org"));
+        directory.on(new GuardianEmailGivenEvent(DOSSIER, 1, "second.parent@example.org"));
+
+        assertThat(directory.family(DOSSIER).guardianEmails())
+                .containsAll(before).containsOnlyOnce("second.parent@example.org").hasSize(before.size() + 1);
     }
 
     @Test
