@@ -17,6 +17,12 @@ if (!session || session.role !== "PARENT") {
 }
 const linked = await getJson("/api/family/dossiers").catch(() => []);
 const dossierNumber = chosenDossier();
+if (session && session.role === "PARENT" && !dossierNumber) {
+  say(message, "Votre compte n'est plus rattaché à aucun dossier famille. "
+      + "Pour en savoir plus, contactez le service famille de la mairie.");
+  document.querySelectorAll("main section").forEach((section) => { section.hidden = true; });
+  await new Promise(() => {}); // nothing more to show: the rest of the page stays unloaded
+}
 const base = `/api/family/dossiers/${encodeURIComponent(dossierNumber)}`;
 const account = await getJson("/api/account");
 let dossier = null;
@@ -162,8 +168,7 @@ async function reload() {
 /** The read side follows the change within a moment: read again until it shows. */
 async function reloadUntil(isShown) {
   for (let attempt = 0; attempt < 10; attempt++) {
-    showDossierChoice();
-await reload();
+    await reload();
     if (isShown(dossier)) {
       return;
     }

@@ -47,6 +47,11 @@ async function chooseDossier() {
     state.dossier = session.dossierNumbers[0];
     return true;
   }
+  if (session.dossierNumbers.length === 0) {
+    announce("Votre compte n'est plus rattaché à aucun dossier famille. "
+             + "Pour en savoir plus, contactez le service famille de la mairie.", "alert");
+    return false;
+  }
   $("numero-dossier").replaceChildren(...session.dossierNumbers.map((number) => new Option(number, number)));
   $("choix-dossier").hidden = false;
   $("form-dossier").addEventListener("submit", (event) => {
