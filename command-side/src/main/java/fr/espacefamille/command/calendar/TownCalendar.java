@@ -18,9 +18,12 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -69,10 +72,22 @@ class TownCalendar {
             throw RefusedException.invalid("REASON_TOO_LONG", "La raison de la fermeture tient en "
                     + MAX_REASON_LENGTH + " caractères au plus : elle est écrite aux familles.");
         }
+        if (command.reason().chars().anyMatch(Character::isISOControl)) {
+            throw RefusedException.invalid("REASON_INVALID",
+                    "La raison de la fermeture tient sur une ligne, sans caractère spécial.");
+        }
+        DayOfWeek weekday = command.day().getDayOfWeek();
         List<String> services = command.services().isEmpty()
-                ? setup.services().stream().map(ServiceDefinition::code).toList()
+                ? setup.services().stream().filter(service -> service.weekdays().contains(weekday))
+                       .map(ServiceDefinition::code).toList()
                 : command.services();
         services.forEach(this::refuseIfUnknown);
+        for (String service : services) {
+            if (!setup.service(service).orElseThrow().weekdays().contains(weekday)) {
+                throw RefusedException.invalid("SERVICE_NOT_RUNNING", "Ce service ne fonctionne pas le "
+                        + weekday.getDisplayName(TextStyle.FULL, Locale.FRANCE) + " : il n'y a rien à fermer.");
+            }
+        }
 
         String reason = command.reason().strip();
         List<String> closing = services.stream().filter(service -> !reason.equals(closureOf(command.day(), service)))

@@ -238,6 +238,10 @@ class TownCancellationsHttpTest {
         expectRefusal(close(Map.of("day", "2026-08-31", "services", List.of(), "reason", "grève")), 400, "PAST_DAY");
         expectRefusal(close(Map.of("day", "2026-10-08", "services", List.of("PISCINE"), "reason", "grève")), 404,
                       "UNKNOWN_SERVICE");
+        expectRefusal(close(Map.of("day", "2026-10-07", "services", List.of("RESTAURATION"), "reason", "grève")),
+                      400, "SERVICE_NOT_RUNNING");
+        expectRefusal(close(Map.of("day", "2026-10-08", "services", List.of("RESTAURATION"),
+                                   "reason", "grève\nvoir l'affiche")), 400, "REASON_INVALID");
         expectRefusal(close(Map.of("day", "2026-10-08", "services", Arrays.asList("RESTAURATION", null),
                                    "reason", "grève")), 400, "INVALID_REQUEST");
         expectRefusal(close(Map.of("day", "2026-13-01", "services", List.of(), "reason", "grève")), 400,
