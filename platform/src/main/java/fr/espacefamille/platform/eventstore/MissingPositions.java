@@ -29,6 +29,7 @@ final class MissingPositions {
 
     private final Map<Long, Instant> firstSeenMissing = new ConcurrentHashMap<>();
     private final NavigableMap<Long, Long> abandonedBlocks = new ConcurrentSkipListMap<>();
+    private final Set<Long> reportedGivenUp = ConcurrentHashMap.newKeySet();
 
     MissingPositions(Clock clock, Duration gapTimeout) {
         this.clock = clock;
@@ -73,6 +74,21 @@ final class MissingPositions {
         }
         Instant since = firstSeenMissing.get(position);
         return since == null || clock.instant().isBefore(since.plus(gapTimeout));
+    }
+
+    /**
+     * Whether the gap timed out here and is being given up for the first time in this process:
+     * every processor, and every poll of an idle one, gives it up again until a later event
+     * moves its token on, and the log says it once.
+     */
+    boolean isFirstGivenUp(long position) {
+        if (isStillAwaited(position) || isAbandoned(position)) {
+            return false;
+        }
+        if (reportedGivenUp.size() >= 10_000) {
+            reportedGivenUp.clear();
+        }
+        return reportedGivenUp.add(position);
     }
 
     private void forgetLongGivenUp(Instant now) {

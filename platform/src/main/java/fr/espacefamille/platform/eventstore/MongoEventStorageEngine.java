@@ -398,10 +398,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         if (liveGaps.size() == token.getGaps().size()) {
             return token;
         }
-        long timedOut = token.getGaps().stream()
-                             .filter(gap -> !missingPositions.isStillAwaited(gap))
-                             .filter(gap -> !missingPositions.isAbandoned(gap))
-                             .count();
+        long timedOut = token.getGaps().stream().filter(missingPositions::isFirstGivenUp).count();
         if (timedOut > 0) {
             logger.warn("Giving up {} position(s) that stayed empty longer than the gap timeout, below [{}]",
                         timedOut, token.getIndex());
