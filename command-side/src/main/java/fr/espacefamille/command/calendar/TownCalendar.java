@@ -99,6 +99,7 @@ class TownCalendar {
     @CommandHandler
     void handle(ReopenServiceDayCommand command, Clock clock) {
         refuseIfPast(command.day(), clock);
+        refuseIfUnknown(command.service());
         if (closureOf(command.day(), command.service()) == null) {
             throw RefusedException.notFound("NOT_CLOSED", "Ce service n'est pas fermé ce jour-là.");
         }

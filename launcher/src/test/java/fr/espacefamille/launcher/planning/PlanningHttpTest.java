@@ -286,6 +286,9 @@ class PlanningHttpTest {
         String refused = startPayment(account);
         choose(refused, "refuser");
         await(() -> "OPEN".equals(basket(account).get("status").asText()));
+        http.get().uri("/payfip-sandbox/paiement?idop=" + refused).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("terminée : carte refusée"));
         String abandoned = startPayment(account);
         choose(abandoned, "abandonner");
         await(() -> "OPEN".equals(basket(account).get("status").asText()));

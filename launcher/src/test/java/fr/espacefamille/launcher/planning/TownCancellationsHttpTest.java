@@ -249,6 +249,7 @@ class TownCancellationsHttpTest {
         expectRefusal(http.post().uri("/api/staff/closures").contentType(MediaType.APPLICATION_JSON)
                               .bodyValue("{\"day\": ").exchange(), 400, "INVALID_REQUEST");
         expectRefusal(http.delete().uri("/api/staff/closures/2026-10-08/RESTAURATION").exchange(), 404, "NOT_CLOSED");
+        expectRefusal(http.delete().uri("/api/staff/closures/2026-10-08/PISCINE").exchange(), 404, "UNKNOWN_SERVICE");
         expectRefusal(http.delete().uri("/api/staff/closures/demain/RESTAURATION").exchange(), 400,
                       "INVALID_REQUEST");
         expectRefusal(http.post().uri("/api/staff/closures")

@@ -57,6 +57,16 @@ class SandboxPayfipController {
         return returnUrl + (returnUrl.contains("?") ? "&" : "?") + "idop=" + operationId;
     }
 
+    /** How the page says an operation ended. */
+    private static String ended(String status) {
+        return switch (status) {
+            case "PAID" -> "paiement accepté";
+            case "REFUSED" -> "carte refusée";
+            case "ABANDONED" -> "paiement abandonné";
+            default -> "paiement clos";
+        };
+    }
+
     private static String page(Document operation) {
         String amount = String.format(Locale.FRANCE, "%,.2f €", operation.getLong("amountCents") / 100.0);
         boolean pending = PaymentStatus.PENDING.name().equals(operation.getString("status"));
@@ -68,7 +78,7 @@ class SandboxPayfipController {
                   <button name="choix" value="refuser" class="button-secondary">Carte refusée</button>
                   <button name="choix" value="abandonner" class="button-secondary">Abandonner et revenir</button>
                 </form>""".formatted(SandboxPayfip.PAGE, id)
-                : "<p class=\"notice\">Cette opération est terminée : " + operation.getString("status") + ".</p>";
+                : "<p class=\"notice\">Cette opération est terminée : " + ended(operation.getString("status")) + ".</p>";
         return """
                 <!doctype html><html lang="fr"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
