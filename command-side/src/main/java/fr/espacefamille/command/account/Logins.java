@@ -109,7 +109,8 @@ class Logins {
 
     /** Checks a hash even for an unknown username, so that the answer takes as long. */
     private boolean matches(String password, Optional<String> hash) {
-        if (password == null || password.length() > PasswordPolicy.MAX_LENGTH || !PasswordPolicy.isWellFormed(password)) {
+        if (password == null || password.length() > PasswordPolicy.MAX_LENGTH
+                || !PasswordPolicy.isWellFormed(password)) {
             return false;
         }
         boolean matches = passwordEncoder.matches(password, hash.orElse(unknownUserHash));

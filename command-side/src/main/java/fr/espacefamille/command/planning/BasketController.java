@@ -83,7 +83,8 @@ class BasketController {
         PeriodRequest validated() {
             requireChildAndService(childId, service);
             if (from == null || to == null) {
-                throw RefusedException.invalid("PERIOD_MISSING", "Indiquez le premier et le dernier jour de la période.");
+                throw RefusedException.invalid("PERIOD_MISSING",
+                                               "Indiquez le premier et le dernier jour de la période.");
             }
             if (weekdays != null && weekdays.contains(null)) {
                 throw RefusedException.invalid("WEEKDAY_MISSING", "Un des jours de la semaine choisis est vide.");

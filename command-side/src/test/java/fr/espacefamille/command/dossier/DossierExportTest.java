@@ -157,7 +157,8 @@ class DossierExportTest {
     void numbersLinesAsAnEditorShowsThemBlankLinesAndLineBreaksInQuotesIncluded() {
         String file = csv(row("D-1", Map.of()))
                 + "\r\n\r\n"
-                + String.join(";", row("D-2", Map.of("resp1_adresse", "\"3 rue des Écoles\r\n34400 Saint-Just\""))) + "\r\n"
+                + String.join(";", row("D-2", Map.of("resp1_adresse", "\"3 rue des Écoles\r\n34400 Saint-Just\"")))
+                + "\r\n"
                 + String.join(";", row("D-3", Map.of("qf", "beaucoup"))) + "\r\n";
 
         DossierExport.Contents contents = export.read(bytes(file));

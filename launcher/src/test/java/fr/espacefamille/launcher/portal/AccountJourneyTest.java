@@ -266,7 +266,8 @@ class AccountJourneyTest extends PortalTest {
         assertRefused(browser().post("/api/session", Map.of("username", "leila.bonnet", "password", PASSWORD)),
                       401, "LOGIN_FAILED");
         loggedIn("leila.bonnet", newPassword);
-        eventually(() -> mailTo("leila.bonnet@example.org", "vient d'être changé"), "the notice of a changed password");
+        eventually(() -> mailTo("leila.bonnet@example.org", "vient d'être changé"),
+                   "the notice of a changed password");
     }
 
     @Test

@@ -51,7 +51,8 @@ class AggregateCacheTest {
 
     @Test
     void theStoresOnlyWriterTrustsItsCacheAndAnUnexpectedOtherWriterStillCannotBeOverwritten() {
-        CommandGateway onlyWriter = start("--espace-famille.event-store.single-writer=true").getBean(CommandGateway.class);
+        CommandGateway onlyWriter = start("--espace-famille.event-store.single-writer=true")
+                .getBean(CommandGateway.class);
         CommandGateway unexpected = start().getBean(CommandGateway.class);
         onlyWriter.sendAndWait(new AddToTallyCommand("shared", 1));
         unexpected.sendAndWait(new AddToTallyCommand("shared", 1));

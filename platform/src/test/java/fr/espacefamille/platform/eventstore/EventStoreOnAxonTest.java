@@ -82,7 +82,8 @@ class EventStoreOnAxonTest {
         assertThat(stored).hasSize(400);
         assertThat(stored).extracting(document -> document.getLong("sequenceNumber"))
                           .containsExactlyInAnyOrderElementsOf(LongStream.range(0, 400).boxed().toList());
-        assertThat(stored).extracting(document -> ((Number) document.get("payload", Document.class).get("total")).longValue())
+        assertThat(stored).extracting(document -> ((Number) document.get("payload", Document.class).get("total"))
+                                  .longValue())
                           .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 400).boxed().toList());
     }
 

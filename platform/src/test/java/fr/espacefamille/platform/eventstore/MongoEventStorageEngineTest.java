@@ -111,7 +111,9 @@ class MongoEventStorageEngineTest {
 
     @Test
     void findsTheLastSequenceNumberOfAnAggregate() {
-        engine.appendEvents(IntStream.range(0, 37).<DomainEventMessage<?>>mapToObj(i -> event("D-3", i, new Counted(i))).toList());
+        engine.appendEvents(IntStream.range(0, 37)
+                                     .<DomainEventMessage<?>>mapToObj(i -> event("D-3", i, new Counted(i)))
+                                     .toList());
 
         assertThat(engine.lastSequenceNumberFor("D-3")).contains(36L);
         assertThat(engine.lastSequenceNumberFor("none")).isEmpty();

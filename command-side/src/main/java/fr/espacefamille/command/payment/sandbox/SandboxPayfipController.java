@@ -78,7 +78,8 @@ class SandboxPayfipController {
                   <button name="choix" value="refuser" class="button-secondary">Carte refusée</button>
                   <button name="choix" value="abandonner" class="button-secondary">Abandonner et revenir</button>
                 </form>""".formatted(SandboxPayfip.PAGE, id)
-                : "<p class=\"notice\">Cette opération est terminée : " + ended(operation.getString("status")) + ".</p>";
+                : "<p class=\"notice\">Cette opération est terminée : " + ended(operation.getString("status"))
+                  + ".</p>";
         return """
                 <!doctype html><html lang="fr"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
