@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * A parent's basket: put days in it, take them out, "Payer". The access layer guarantees, by
@@ -106,42 +107,40 @@ class BasketController {
     @PostMapping("/days")
     Mono<BasketChangeReport> reserveDay(@PathVariable String dossierNumber, @RequestBody DayRequest request,
                                         Principal principal) {
-        String account = Accounts.username(principal);
-        request.validated();
-        return blocking(() -> desk.change(new ReserveDayCommand(dossierNumber, account, request.childId(),
-                                                                request.service(), request.day()),
-                                          Accounts.author(principal), true));
+        DayRequest day = request.validated();
+        return change(principal, true, account -> new ReserveDayCommand(dossierNumber, account, day.childId(),
+                                                                        day.service(), day.day()));
     }
 
     @PostMapping("/cancellations")
     Mono<BasketChangeReport> cancelReservation(@PathVariable String dossierNumber, @RequestBody DayRequest request,
                                                Principal principal) {
-        String account = Accounts.username(principal);
-        request.validated();
-        return blocking(() -> desk.change(new CancelReservationCommand(dossierNumber, account, request.childId(),
-                                                                       request.service(), request.day()),
-                                          Accounts.author(principal), true));
+        DayRequest day = request.validated();
+        return change(principal, true, account -> new CancelReservationCommand(dossierNumber, account, day.childId(),
+                                                                               day.service(), day.day()));
     }
 
     @PostMapping("/changes")
     Mono<BasketChangeReport> changeDays(@PathVariable String dossierNumber, @RequestBody DaysRequest request,
                                         Principal principal) {
-        String account = Accounts.username(principal);
-        request.validated();
-        return blocking(() -> desk.change(new ChangeDaysCommand(dossierNumber, account, request.childId(),
-                                                                request.service(), request.book(), request.cancel()),
-                                          Accounts.author(principal), false));
+        DaysRequest days = request.validated();
+        return change(principal, false, account -> new ChangeDaysCommand(dossierNumber, account, days.childId(),
+                                                                         days.service(), days.book(), days.cancel()));
     }
 
     @PostMapping("/periods")
     Mono<BasketChangeReport> reservePeriod(@PathVariable String dossierNumber, @RequestBody PeriodRequest request,
                                            Principal principal) {
+        PeriodRequest period = request.validated();
+        return change(principal, false, account -> new ReservePeriodCommand(
+                dossierNumber, account, period.childId(), period.service(), period.from(), period.to(),
+                period.weekdays(), period.action()));
+    }
+
+    /** A change of days for the caller's basket, through the desk that holds the places it needs. */
+    private Mono<BasketChangeReport> change(Principal principal, boolean singleDay, Function<String, Object> command) {
         String account = Accounts.username(principal);
-        request.validated();
-        return blocking(() -> desk.change(new ReservePeriodCommand(dossierNumber, account, request.childId(),
-                                                                   request.service(), request.from(), request.to(),
-                                                                   request.weekdays(), request.action()),
-                                          Accounts.author(principal), false));
+        return blocking(() -> desk.change(command.apply(account), Accounts.author(principal), singleDay));
     }
 
     @DeleteMapping("/days/{childId}/{service}/{day}")

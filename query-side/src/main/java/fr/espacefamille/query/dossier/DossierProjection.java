@@ -115,7 +115,9 @@ class DossierProjection {
             @MetaDataValue(Audit.AUTHOR) String author) {
         update(event.dossierNumber(), entry(event, sequenceNumber, timestamp, author,
                                             "Adresse e-mail donnée à l'inscription et confirmée : " + event.email()),
-               view -> withGuardianEmail(view, event));
+               view -> withGuardian(view, event.guardianIndex(), guardian -> new Guardian(
+                       guardian.civility(), guardian.firstName(), guardian.lastName(), event.email(),
+                       guardian.mobilePhone(), guardian.homePhone(), guardian.address())));
     }
 
     @EventHandler
@@ -124,7 +126,9 @@ class DossierProjection {
             @Timestamp Instant timestamp,
             @MetaDataValue(Audit.AUTHOR) String author) {
         update(event.dossierNumber(), entry(event, sequenceNumber, timestamp, author, "Téléphones modifiés"),
-               view -> withGuardianPhones(view, event));
+               view -> withGuardian(view, event.guardianIndex(), guardian -> new Guardian(
+                       guardian.civility(), guardian.firstName(), guardian.lastName(), guardian.email(),
+                       event.mobilePhone(), event.homePhone(), guardian.address())));
     }
 
     @EventHandler
@@ -134,9 +138,7 @@ class DossierProjection {
             @MetaDataValue(Audit.AUTHOR) String author) {
         String mode = event.invoiceDeliveryMode() == InvoiceDeliveryMode.EMAIL ? "par e-mail" : "par courrier";
         update(event.dossierNumber(), entry(event, sequenceNumber, timestamp, author, "Factures envoyées " + mode),
-               view -> new DossierView(view.dossierNumber(), view.dossierName(), view.familyQuotient(),
-                                       event.invoiceDeliveryMode(), view.guardians(), view.children(),
-                                       view.documents(), view.history()));
+               view -> view.withInvoiceDeliveryMode(event.invoiceDeliveryMode()));
     }
 
     @EventHandler
@@ -186,10 +188,8 @@ class DossierProjection {
         DossierView after = change.apply(before);
         List<DossierHistoryEntry> history = new ArrayList<>(after.history());
         history.add(entry);
-        DossierView view = new DossierView(after.dossierNumber(), after.dossierName(), after.familyQuotient(),
-                                           after.invoiceDeliveryMode(), after.guardians(), after.children(),
-                                           after.documents(), history);
-        views.replaceOne(Filters.eq("_id", dossierNumber), toDocument(view, entry.sequenceNumber()),
+        views.replaceOne(Filters.eq("_id", dossierNumber), toDocument(after.withHistory(history),
+                                                                      entry.sequenceNumber()),
                          new ReplaceOptions().upsert(true));
     }
 
@@ -216,33 +216,18 @@ class DossierProjection {
                                view.documents(), view.history());
     }
 
-    private static DossierView withGuardianPhones(DossierView view, GuardianPhonesChangedEvent event) {
+    /** The view with one guardian changed, the others as they were. */
+    private static DossierView withGuardian(DossierView view, int index, UnaryOperator<Guardian> change) {
         List<Guardian> guardians = new ArrayList<>(view.guardians());
-        Guardian guardian = guardians.get(event.guardianIndex());
-        guardians.set(event.guardianIndex(), new Guardian(guardian.civility(), guardian.firstName(),
-                guardian.lastName(), guardian.email(), event.mobilePhone(), event.homePhone(), guardian.address()));
-        return new DossierView(view.dossierNumber(), view.dossierName(), view.familyQuotient(),
-                               view.invoiceDeliveryMode(), guardians, view.children(), view.documents(),
-                               view.history());
-    }
-
-    private static DossierView withGuardianEmail(DossierView view, GuardianEmailGivenEvent event) {
-        List<Guardian> guardians = new ArrayList<>(view.guardians());
-        Guardian guardian = guardians.get(event.guardianIndex());
-        guardians.set(event.guardianIndex(), new Guardian(guardian.civility(), guardian.firstName(),
-                guardian.lastName(), event.email(), guardian.mobilePhone(), guardian.homePhone(), guardian.address()));
-        return new DossierView(view.dossierNumber(), view.dossierName(), view.familyQuotient(),
-                               view.invoiceDeliveryMode(), guardians, view.children(), view.documents(),
-                               view.history());
+        guardians.set(index, change.apply(guardians.get(index)));
+        return view.withGuardians(guardians);
     }
 
     private static DossierView withDocument(DossierView view, PublishedDocument document) {
         List<PublishedDocument> documents = new ArrayList<>();
         documents.add(document);
         documents.addAll(view.documents());
-        return new DossierView(view.dossierNumber(), view.dossierName(), view.familyQuotient(),
-                               view.invoiceDeliveryMode(), view.guardians(), view.children(), documents,
-                               view.history());
+        return view.withDocuments(documents);
     }
 
     private static boolean isAlreadyApplied(Document current, long sequenceNumber) {

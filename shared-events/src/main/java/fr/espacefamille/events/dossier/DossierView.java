@@ -26,4 +26,24 @@ public record DossierView(
         documents = documents == null ? List.of() : List.copyOf(documents);
         history = history == null ? List.of() : List.copyOf(history);
     }
+
+    public DossierView withGuardians(List<Guardian> changed) {
+        return new DossierView(dossierNumber, dossierName, familyQuotient, invoiceDeliveryMode, changed, children,
+                               documents, history);
+    }
+
+    public DossierView withInvoiceDeliveryMode(InvoiceDeliveryMode changed) {
+        return new DossierView(dossierNumber, dossierName, familyQuotient, changed, guardians, children,
+                               documents, history);
+    }
+
+    public DossierView withDocuments(List<PublishedDocument> changed) {
+        return new DossierView(dossierNumber, dossierName, familyQuotient, invoiceDeliveryMode, guardians, children,
+                               changed, history);
+    }
+
+    public DossierView withHistory(List<DossierHistoryEntry> changed) {
+        return new DossierView(dossierNumber, dossierName, familyQuotient, invoiceDeliveryMode, guardians, children,
+                               documents, changed);
+    }
 }
