@@ -284,6 +284,10 @@ class PlanningHttpTest {
         reserve(account, LOUIS, "RESTAURATION", "2026-09-11").expectStatus().isOk();
 
         String refused = startPayment(account);
+        http.post().uri("/payfip-sandbox/paiement").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("idop=" + refused + "&choix=autre").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("CHOICE_INVALID");
+        assertThat(basket(account).get("status").asText()).isEqualTo("AWAITING_PAYMENT");
         choose(refused, "refuser");
         await(() -> "OPEN".equals(basket(account).get("status").asText()));
         http.get().uri("/payfip-sandbox/paiement?idop=" + refused).accept(MediaType.TEXT_HTML).exchange()

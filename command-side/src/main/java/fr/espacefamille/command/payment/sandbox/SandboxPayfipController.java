@@ -1,5 +1,6 @@
 package fr.espacefamille.command.payment.sandbox;
 
+import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.planning.PaymentStatus;
 import org.bson.Document;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -44,7 +45,9 @@ class SandboxPayfipController {
             PaymentStatus status = switch (String.valueOf(form.getFirst("choix"))) {
                 case "payer" -> PaymentStatus.PAID;
                 case "refuser" -> PaymentStatus.REFUSED;
-                default -> PaymentStatus.ABANDONED;
+                case "abandonner" -> PaymentStatus.ABANDONED;
+                default -> throw RefusedException.invalid("CHOICE_INVALID",
+                        "Choisissez « Payer », « Carte refusée » ou « Abandonner ».");
             };
             Document operation = sandbox.decide(operationId, status);
             return ResponseEntity.status(HttpStatus.SEE_OTHER)
