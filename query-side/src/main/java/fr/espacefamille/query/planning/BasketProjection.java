@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Updates;
 import fr.espacefamille.events.planning.BasketCheckedOutEvent;
 import fr.espacefamille.events.planning.BasketConfirmedEvent;
 import fr.espacefamille.events.planning.BasketDay;
@@ -19,30 +17,39 @@ import fr.espacefamille.events.planning.PlacesGrantedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import fr.espacefamille.platform.readmodel.BatchedDocuments;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
+import java.util.function.Consumer;
+
+import static fr.espacefamille.platform.readmodel.BatchedDocuments.section;
 
 /**
  * Each parent's current basket: one document per dossier and account in
  * {@code planning_baskets}, {@code _id: "<dossier>|<account>"}, with its lines by child,
  * service and day. Once a basket ends, the document says how (confirmed, released) until the
  * parent opens the next one.
+ *
+ * <p>The events of a batch change the documents in memory, each written once when the batch
+ * commits ({@link BatchedDocuments}); an event for a basket the document no longer holds
+ * changes nothing.
  */
 @Component
 @ProcessingGroup(PlanningProjections.GROUP)
 class BasketProjection {
 
+    private static final String LINES = "lines";
+
     private final MongoCollection<Document> baskets;
+    private final BatchedDocuments documents;
     private final ObjectMapper objectMapper;
 
     BasketProjection(MongoDatabase database, ObjectMapper objectMapper) {
         this.baskets = database.getCollection("planning_baskets");
+        this.documents = new BatchedDocuments(baskets);
         this.objectMapper = objectMapper;
     }
 
@@ -56,64 +63,74 @@ class BasketProjection {
 
     @EventHandler
     void on(BasketOpenedEvent event) {
-        baskets.replaceOne(Filters.eq("_id", id(event.dossierNumber(), event.account())),
-                           new Document("_id", id(event.dossierNumber(), event.account()))
-                                   .append("basketId", event.basketId())
-                                   .append("status", BasketStatus.OPEN.name())
-                                   .append("expiresAt", Date.from(event.expiresAt()))
-                                   .append("lines", new Document()),
-                           new ReplaceOptions().upsert(true));
+        String id = id(event.dossierNumber(), event.account());
+        documents.change(id, basket -> {
+            basket.clear();
+            basket.append("_id", id)
+                  .append("basketId", event.basketId())
+                  .append("status", BasketStatus.OPEN.name())
+                  .append("expiresAt", Date.from(event.expiresAt()))
+                  .append("lines", new Document());
+        });
     }
 
     @EventHandler
     void on(DaysAddedToBasketEvent event) {
-        List<Bson> updates = new ArrayList<>();
-        for (BasketDay day : event.days()) {
-            updates.add(Updates.set("lines." + lineKey(event.childId(), event.service(), day.day()),
-                                    new Document("childId", event.childId())
-                                            .append("service", event.service())
-                                            .append("day", day.day().toString())
-                                            .append("kind", event.kind().name())
-                                            .append("billing", event.billing().name())
-                                            .append("amountCents", day.amountCents())
-                                            .append("awaitingPlace", event.awaitingPlace())));
-        }
-        updates.add(Updates.set("expiresAt", Date.from(event.expiresAt())));
-        update(event.dossierNumber(), event.account(), event.basketId(), updates);
+        change(event.dossierNumber(), event.account(), event.basketId(), basket -> {
+            Document lines = section(basket, LINES);
+            for (BasketDay day : event.days()) {
+                lines.put(lineKey(event.childId(), event.service(), day.day()),
+                          new Document("childId", event.childId())
+                                  .append("service", event.service())
+                                  .append("day", day.day().toString())
+                                  .append("kind", event.kind().name())
+                                  .append("billing", event.billing().name())
+                                  .append("amountCents", day.amountCents())
+                                  .append("awaitingPlace", event.awaitingPlace()));
+            }
+            basket.put("expiresAt", Date.from(event.expiresAt()));
+        });
     }
 
     @EventHandler
     void on(DaysRemovedFromBasketEvent event) {
-        List<Bson> updates = new ArrayList<>();
-        for (LocalDate day : event.days()) {
-            updates.add(Updates.unset("lines." + lineKey(event.childId(), event.service(), day)));
-        }
-        updates.add(Updates.set("expiresAt", Date.from(event.expiresAt())));
-        update(event.dossierNumber(), event.account(), event.basketId(), updates);
+        change(event.dossierNumber(), event.account(), event.basketId(), basket -> {
+            Document lines = section(basket, LINES);
+            event.days().forEach(day -> lines.remove(lineKey(event.childId(), event.service(), day)));
+            basket.put("expiresAt", Date.from(event.expiresAt()));
+        });
     }
 
     @EventHandler
     void on(PlacesGrantedEvent event) {
-        List<Bson> updates = new ArrayList<>();
-        event.days().forEach(day -> updates.add(Updates.set(
-                "lines." + lineKey(event.childId(), event.service(), day) + ".awaitingPlace", false)));
-        update(event.dossierNumber(), event.account(), event.basketId(), updates);
+        change(event.dossierNumber(), event.account(), event.basketId(), basket -> {
+            Document lines = section(basket, LINES);
+            event.days().forEach(day -> {
+                Document line = lines.get(lineKey(event.childId(), event.service(), day), Document.class);
+                if (line != null) {
+                    line.put("awaitingPlace", false);
+                }
+            });
+        });
     }
 
     @EventHandler
     void on(BasketCheckedOutEvent event) {
-        update(event.dossierNumber(), event.account(), event.basketId(), List.of(
-                Updates.set("status", BasketStatus.AWAITING_PAYMENT.name()),
-                Updates.set("expiresAt", Date.from(event.expiresAt())),
-                Updates.set("checkout", objectMapper.convertValue(event.totals(), Document.class))));
+        Document checkout = objectMapper.convertValue(event.totals(), Document.class);
+        change(event.dossierNumber(), event.account(), event.basketId(), basket -> {
+            basket.put("status", BasketStatus.AWAITING_PAYMENT.name());
+            basket.put("expiresAt", Date.from(event.expiresAt()));
+            basket.put("checkout", checkout);
+        });
     }
 
     @EventHandler
     void on(BasketPaymentFailedEvent event) {
-        update(event.dossierNumber(), event.account(), event.basketId(), List.of(
-                Updates.set("status", BasketStatus.OPEN.name()),
-                Updates.set("lastPayment", event.status().name()),
-                Updates.unset("checkout")));
+        change(event.dossierNumber(), event.account(), event.basketId(), basket -> {
+            basket.put("status", BasketStatus.OPEN.name());
+            basket.put("lastPayment", event.status().name());
+            basket.remove("checkout");
+        });
     }
 
     @EventHandler
@@ -135,14 +152,21 @@ class BasketProjection {
         return baskets.find(Filters.eq("_id", id(dossierNumber, account))).first();
     }
 
-    private void update(String dossierNumber, String account, String basketId, List<Bson> updates) {
-        baskets.updateOne(Filters.and(Filters.eq("_id", id(dossierNumber, account)), Filters.eq("basketId", basketId)),
-                          Updates.combine(updates));
+    /** Changes the parent's document if it still holds this basket; a later basket replaced it otherwise. */
+    private void change(String dossierNumber, String account, String basketId, Consumer<Document> change) {
+        documents.change(id(dossierNumber, account), basket -> {
+            if (basketId.equals(basket.getString("basketId"))) {
+                change.accept(basket);
+            }
+        });
     }
 
     private void end(String dossierNumber, String account, String basketId, BasketStatus status, String reason) {
-        baskets.updateOne(Filters.and(Filters.eq("_id", id(dossierNumber, account)), Filters.eq("basketId", basketId)),
-                          Updates.combine(Updates.set("status", status.name()), Updates.set("lines", new Document()),
-                                          Updates.set("reason", reason), Updates.unset("checkout")));
+        change(dossierNumber, account, basketId, basket -> {
+            basket.put("status", status.name());
+            basket.put(LINES, new Document());
+            basket.put("reason", reason);
+            basket.remove("checkout");
+        });
     }
 }
