@@ -31,6 +31,7 @@ import org.springframework.stereotype.Service;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,19 +192,28 @@ public class BookingDesk {
         }
     }
 
-    /** Holds places month by month: each month of a service is one capacity ledger. */
+    /**
+     * Holds places month by month: each month of a service is one capacity ledger, which takes
+     * one basket at a time. A whole-year booking starts at a month of its own (the basket
+     * decides which) and goes round the year from there, so that at the back-to-school wave the
+     * families spread over the ten ledgers instead of all queuing at September's.
+     */
     private PlacesAnswer hold(String basketId, String childId, String service, List<LocalDate> days, String author) {
         ServiceDefinition definition = rules.service(service);
-        Map<YearMonth, List<LocalDate>> byMonth = days.stream()
-                .collect(Collectors.groupingBy(YearMonth::from, TreeMap::new, Collectors.toList()));
+        List<Map.Entry<YearMonth, List<LocalDate>>> byMonth = new ArrayList<>(days.stream()
+                .collect(Collectors.groupingBy(YearMonth::from, TreeMap::new, Collectors.toList())).entrySet());
+        Collections.rotate(byMonth, -Math.floorMod(basketId.hashCode(), Math.max(1, byMonth.size())));
         List<LocalDate> granted = new ArrayList<>();
         List<LocalDate> full = new ArrayList<>();
-        byMonth.forEach((month, monthDays) -> {
-            PlacesAnswer answer = send(new HoldPlacesCommand(CapacityIds.of(service, month), service, basketId,
-                                                             childId, monthDays, definition.capacityPerDay()), author);
+        byMonth.forEach(month -> {
+            PlacesAnswer answer = send(new HoldPlacesCommand(CapacityIds.of(service, month.getKey()), service,
+                                                             basketId, childId, month.getValue(),
+                                                             definition.capacityPerDay()), author);
             granted.addAll(answer.granted());
             full.addAll(answer.full());
         });
+        granted.sort(Comparator.naturalOrder());
+        full.sort(Comparator.naturalOrder());
         return new PlacesAnswer(granted, full);
     }
 

@@ -29,7 +29,7 @@ import java.time.Duration;
  */
 final class GlobalPositions {
 
-    static final int MAX_BLOCK = 64;
+    static final int MAX_BLOCK = 512;
     private static final String VALUE = "value";
 
     /** Hears of positions that were reserved but will never be written. */
