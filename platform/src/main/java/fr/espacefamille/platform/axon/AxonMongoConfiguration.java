@@ -9,6 +9,7 @@ import fr.espacefamille.events.Audit;
 import fr.espacefamille.platform.eventstore.EventStoreProperties;
 import fr.espacefamille.platform.eventstore.MongoEventStorageEngine;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
@@ -198,6 +199,13 @@ public class AxonMongoConfiguration {
     @Bean
     public CorrelationDataProvider authorProvider() {
         return new SimpleCorrelationDataProvider(Audit.AUTHOR);
+    }
+
+    /** Every aggregate finds its commands' targets through members looked up once per command class. */
+    @Bean
+    public ConfigurerModule cachedCommandTargets() {
+        CachedCommandTargets targets = new CachedCommandTargets();
+        return configurer -> configurer.registerComponent(CommandTargetResolver.class, configuration -> targets);
     }
 
     /** The command gateway, retrying a command that lost a race on its aggregate. */

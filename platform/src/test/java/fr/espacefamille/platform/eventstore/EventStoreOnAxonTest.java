@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import fr.espacefamille.platform.axon.CachedCommandTargets;
 import fr.espacefamille.platform.testapp.AddToTallyCommand;
 import fr.espacefamille.platform.testapp.TallyApplication;
 import fr.espacefamille.platform.testapp.TallyIncreasedEvent;
@@ -18,6 +19,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -58,6 +60,17 @@ class EventStoreOnAxonTest {
     static void stopMongo() {
         client.close();
         mongo.close();
+    }
+
+    @Test
+    void aggregatesFindTheirCommandsTargetsThroughTheCachedResolver() {
+        ConfigurableApplicationContext app = start();
+
+        assertThat(app.getBean(org.axonframework.config.Configuration.class)
+                      .getComponent(CommandTargetResolver.class)).isInstanceOf(CachedCommandTargets.class);
+        app.getBean(CommandGateway.class).sendAndWait(new AddToTallyCommand("targeted", 2));
+        assertThat(database().getCollection("events").countDocuments(Filters.eq("aggregateIdentifier", "targeted")))
+                .isEqualTo(1);
     }
 
     @Test
