@@ -1,21 +1,27 @@
 package fr.espacefamille.platform.eventstore;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.SerializedObject;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Date;
 
 /**
  * Turns event messages into BSON documents and back.
  *
- * <p>Payload and metadata are written by the event serializer as Jackson trees and stored as
+ * <p>Payload and metadata are written by the event serializer's Jackson mapper and stored as
  * nested BSON documents, so that an event reads as plain JSON in any MongoDB console. The
  * payload type and revision are kept beside it for upcasting. A BSON date holds milliseconds,
  * so the nanoseconds of the timestamp are kept beside it too: an event read back from the store
@@ -61,8 +67,7 @@ final class EventDocuments {
     }
 
     Document toDocument(EventMessage<?> event, Serializer serializer, Long position) {
-        SerializedObject<JsonNode> payload = serializer.serialize(event.getPayload(), JsonNode.class);
-        SerializedObject<JsonNode> metaData = serializer.serialize(event.getMetaData(), JsonNode.class);
+        SerializedType payloadType = serializer.typeForClass(event.getPayloadType());
         Document document = new Document();
         if (position != null) {
             document.append(POSITION, position);
@@ -79,10 +84,10 @@ final class EventDocuments {
         return document.append(EVENT_IDENTIFIER, event.getIdentifier())
                        .append(TIMESTAMP, Date.from(event.getTimestamp()))
                        .append(NANOS, event.getTimestamp().getNano())
-                       .append(PAYLOAD_TYPE, payload.getType().getName())
-                       .append(PAYLOAD_REVISION, payload.getType().getRevision())
-                       .append(PAYLOAD, toBson(payload.getData()))
-                       .append(META_DATA, toBson(metaData.getData()));
+                       .append(PAYLOAD_TYPE, payloadType.getName())
+                       .append(PAYLOAD_REVISION, payloadType.getRevision())
+                       .append(PAYLOAD, toBson(event.getPayload(), serializer))
+                       .append(META_DATA, toBson(event.getMetaData(), serializer));
     }
 
     StoredEvent fromDocument(Document document, TrackingToken token) {
@@ -96,10 +101,9 @@ final class EventDocuments {
                 domainEvent ? document.getLong(SEQUENCE_NUMBER) : 0L,
                 eventIdentifier,
                 timestampOf(document),
-                document.getString(PAYLOAD_TYPE),
-                document.getString(PAYLOAD_REVISION),
-                toTree(document.get(PAYLOAD)),
-                toTree(document.get(META_DATA)));
+                new LazyTree(document.get(PAYLOAD), this::toTree, document.getString(PAYLOAD_TYPE),
+                             document.getString(PAYLOAD_REVISION)),
+                new LazyTree(document.get(META_DATA), this::toTree, MetaData.class.getName(), null));
     }
 
     static Instant timestampOf(Document document) {
@@ -108,8 +112,24 @@ final class EventDocuments {
         return nanos == null ? timestamp : Instant.ofEpochSecond(timestamp.getEpochSecond(), nanos);
     }
 
-    private Object toBson(JsonNode node) {
-        return objectMapper.convertValue(node, Object.class);
+    /**
+     * The value as the serializer writes it, as the maps, lists and scalars BSON is made of. A
+     * Jackson serializer's mapper writes it into a token buffer that is read back at once; any
+     * other serializer goes through its Jackson tree.
+     */
+    private Object toBson(Object value, Serializer serializer) {
+        if (serializer instanceof JacksonSerializer jackson) {
+            ObjectMapper mapper = jackson.getObjectMapper();
+            try (TokenBuffer buffer = new TokenBuffer(mapper, false)) {
+                mapper.writeValue(buffer, value);
+                try (JsonParser parser = buffer.asParser()) {
+                    return mapper.readValue(parser, Object.class);
+                }
+            } catch (IOException e) {
+                throw new SerializationException("Could not write [" + value.getClass().getName() + "] as BSON", e);
+            }
+        }
+        return objectMapper.convertValue(serializer.serialize(value, JsonNode.class).getData(), Object.class);
     }
 
     private JsonNode toTree(Object bson) {

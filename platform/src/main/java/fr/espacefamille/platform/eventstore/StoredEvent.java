@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.SimpleSerializedObject;
 
 import java.time.Instant;
 
@@ -23,10 +21,8 @@ record StoredEvent(
         long sequenceNumber,
         String eventIdentifier,
         Instant timestamp,
-        String payloadType,
-        String payloadRevision,
-        JsonNode payload,
-        JsonNode metaData
+        SerializedObject<JsonNode> payload,
+        SerializedObject<JsonNode> metaData
 ) implements DomainEventData<JsonNode>, TrackedEventData<JsonNode> {
 
     @Override
@@ -56,16 +52,16 @@ record StoredEvent(
 
     @Override
     public SerializedObject<JsonNode> getMetaData() {
-        return new SimpleSerializedObject<>(metaData, JsonNode.class, MetaData.class.getName(), null);
+        return metaData;
     }
 
     @Override
     public SerializedObject<JsonNode> getPayload() {
-        return new SimpleSerializedObject<>(payload, JsonNode.class, payloadType, payloadRevision);
+        return payload;
     }
 
     StoredEvent withToken(TrackingToken token) {
         return new StoredEvent(token, type, aggregateIdentifier, sequenceNumber, eventIdentifier,
-                               timestamp, payloadType, payloadRevision, payload, metaData);
+                               timestamp, payload, metaData);
     }
 }
