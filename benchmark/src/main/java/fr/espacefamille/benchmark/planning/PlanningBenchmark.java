@@ -24,6 +24,9 @@ import fr.espacefamille.events.planning.ReservePeriodCommand;
 import fr.espacefamille.platform.eventstore.MongoEventStorageEngine;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.springframework.boot.WebApplicationType;
@@ -65,7 +68,9 @@ import java.util.stream.LongStream;
  * It prints bookings per second, request latencies, the lag until the month view shows the
  * change, and the rate of the same event documents inserted with the raw driver.
  *
- * <p>Options: {@code --children=1000,10000 --families=32 --rush-parents=200 --backend=memory|h2}.
+ * <p>Options: {@code --children=1000,10000 --families=32 --rush-parents=200 --backend=memory|h2
+ * --server=process|in-process --server-heap=12g}. The server runs in a JVM of its own by
+ * default, as MongoDB does beside the portal ({@link MongoServerProcess}).
  */
 public final class PlanningBenchmark {
 
@@ -90,27 +95,39 @@ public final class PlanningBenchmark {
         int families = Integer.parseInt(options.getOrDefault("families", "32"));
         int rushParents = Integer.parseInt(options.getOrDefault("rush-parents", "200"));
         String backend = options.getOrDefault("backend", "memory");
+        boolean ownProcess = !"in-process".equals(options.getOrDefault("server", "process"));
+        String serverHeap = options.getOrDefault("server-heap", "12g");
 
         PlanningBenchmark benchmark = new PlanningBenchmark();
         int status = 0;
         try {
             for (int children : sizes) {
-                benchmark.run(children, families, rushParents, backend);
+                benchmark.run(children, families, rushParents, backend, ownProcess, serverHeap);
             }
         } catch (Exception e) {
             e.printStackTrace();
             status = 1;
         }
-        benchmark.print(backend, families);
+        benchmark.print(backend, ownProcess, families);
         System.exit(status);
     }
 
-    private void run(int children, int familyThreads, int rushParents, String backendName) throws Exception {
-        MongoServer server = new MongoServer(backend(backendName));
-        server.bind("127.0.0.1", 0);
+    private void run(int children, int familyThreads, int rushParents, String backendName, boolean ownProcess,
+                     String serverHeap) throws Exception {
+        MongoServer inProcess = null;
+        MongoServerProcess child = null;
+        int port;
+        if (ownProcess) {
+            child = MongoServerProcess.start(backendName, serverHeap);
+            port = child.port();
+        } else {
+            inProcess = new MongoServer(backend(backendName));
+            inProcess.bind("127.0.0.1", 0);
+            port = inProcess.getLocalAddress().getPort();
+        }
         ConfigurableApplicationContext app = new SpringApplicationBuilder(BenchmarkApplication.class)
                 .web(WebApplicationType.REACTIVE)
-                .properties("spring.data.mongodb.uri=mongodb://127.0.0.1:" + server.getLocalAddress().getPort(),
+                .properties("spring.data.mongodb.uri=mongodb://127.0.0.1:" + port,
                             "server.address=127.0.0.1",
                             "server.port=0",
                             "espace-famille.event-store.single-writer=true",
@@ -128,11 +145,17 @@ public final class PlanningBenchmark {
             List<ImportDossierCommand> dossiers = BenchmarkTown.dossiers(children, 42);
             importDossiers(town, dossiers, familyThreads);
             wave(town, dossiers, familyThreads, children);
+            town.awaitAtRest();
             rush(town, dossiers, rushParents, children);
+            town.awaitAtRest();
             closure(town, dossiers, children);
         } finally {
             app.close();
-            server.shutdownNow();
+            if (child != null) {
+                child.close();
+            } else {
+                inProcess.shutdownNow();
+            }
         }
     }
 
@@ -349,10 +372,11 @@ public final class PlanningBenchmark {
         return copies.size() / ((System.nanoTime() - start) / 1e9);
     }
 
-    private void print(String backend, int families) {
+    private void print(String backend, boolean ownProcess, int families) {
         System.out.println();
-        System.out.printf("Planning benchmark: embedded MongoDB (%s backend), %d cores, %d families in parallel%n",
-                          backend, Runtime.getRuntime().availableProcessors(), families);
+        System.out.printf("Planning benchmark: mongo-java-server (%s backend, %s), %d cores, %d families in parallel%n",
+                          backend, ownProcess ? "a JVM of its own" : "in the benchmark's JVM",
+                          Runtime.getRuntime().availableProcessors(), families);
         System.out.println();
         System.out.println("| scenario | children | bookings | time s | bookings/s | p50 ms | p99 ms | lag p99 ms"
                            + " | events | events/s | raw inserts/s | ratio |");
@@ -399,8 +423,10 @@ public final class PlanningBenchmark {
         final MongoCollection<Document> calendars;
         final BenchmarkApplication.SettableClock clock;
         private final MongoCollection<Document> sandbox;
+        private final EventProcessingConfiguration processors;
 
         Town(ConfigurableApplicationContext app) {
+            processors = app.getBean(EventProcessingConfiguration.class);
             commands = app.getBean(CommandGateway.class);
             desk = app.getBean(BookingDesk.class);
             setup = app.getBean(PlanningSetup.class);
@@ -409,6 +435,29 @@ public final class PlanningBenchmark {
             calendars = database.getCollection("planning_calendars");
             sandbox = database.getCollection("payfip_sandbox_operations");
             clock = app.getBean(BenchmarkApplication.SettableClock.class);
+        }
+
+        /**
+         * Waits until every processor has handled every event: the 17h rush and a closure come
+         * on a town whose read models, mails and processes have caught up with the wave, as
+         * they have on the day, not while the wave's backlog is still being worked off.
+         */
+        void awaitAtRest() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+            while (System.nanoTime() < deadline) {
+                TrackingToken head = eventStore.createHeadToken();
+                long last = head == null ? 0 : head.position().orElse(0);
+                boolean atRest = processors.eventProcessors().values().stream()
+                        .filter(TrackingEventProcessor.class::isInstance)
+                        .map(TrackingEventProcessor.class::cast)
+                        .allMatch(processor -> processor.processingStatus().values().stream().allMatch(
+                                status -> status.getCurrentPosition().orElse(0) >= last));
+                if (atRest) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+            throw new IllegalStateException("The processors did not catch up with the wave within 15 minutes");
         }
 
         /** What the payer's bank does on the sandbox's page: the operation is paid. */
