@@ -11,11 +11,12 @@ import java.util.function.Function;
 /**
  * A payload or metadata as read from BSON, turned into the Jackson tree the serializer reads
  * only when it is first asked for. A processor is handed every event but handles a few kinds:
- * the others are never turned into trees, nor deserialized.
+ * the others are never turned into trees, nor deserialized. Once turned, the BSON is let go: a
+ * cached event holds one copy of its payload, not two.
  */
 final class LazyTree implements SerializedObject<JsonNode> {
 
-    private final Object bson;
+    private Object bson;
     private final Function<Object, JsonNode> toTree;
     private final SerializedType type;
     private volatile JsonNode tree;
@@ -40,8 +41,14 @@ final class LazyTree implements SerializedObject<JsonNode> {
     public JsonNode getData() {
         JsonNode read = tree;
         if (read == null) {
-            read = toTree.apply(bson);
-            tree = read;
+            synchronized (this) {
+                read = tree;
+                if (read == null) {
+                    read = toTree.apply(bson);
+                    tree = read;
+                    bson = null;
+                }
+            }
         }
         return read;
     }
