@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -27,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * tracking processor.
  *
  * <p>It writes once per batch, not once per event: the events of a batch are folded in memory,
- * then the batch reads the versions of its ledgers with one {@code $in} by {@code _id} and
- * replaces the changed documents in one bulk write. It is idempotent: a ledger's document
+ * then the batch reads the versions of its ledgers with one {@code $in} by {@code _id}, inserts
+ * the documents it did not find and replaces the changed ones, in one bulk write. It is idempotent: a ledger's document
  * keeps the sequence number of the last event applied, and an event at or below it changes
  * nothing, so a batch delivered twice leaves the same documents.
  */
@@ -81,7 +82,10 @@ public class LedgerProjection {
              .forEach(view -> versions.put(view.getString("_id"), view.getLong(VERSION)));
         List<WriteModel<Document>> writes = new ArrayList<>();
         changes.forEach((ledgerId, change) -> {
-            if (change.sequenceNumber() > versions.getOrDefault(ledgerId, -1L)) {
+            Long version = versions.get(ledgerId);
+            if (version == null) {
+                writes.add(new InsertOneModel<>(change.toView()));
+            } else if (change.sequenceNumber() > version) {
                 writes.add(new ReplaceOneModel<>(Filters.eq("_id", ledgerId), change.toView(),
                                                  new ReplaceOptions().upsert(true)));
             }
