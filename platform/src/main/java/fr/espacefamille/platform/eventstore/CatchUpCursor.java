@@ -4,7 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,15 +24,15 @@ import java.util.List;
  */
 final class CatchUpCursor implements AutoCloseable {
 
-    private final MongoCursor<Document> cursor;
+    private final MongoCursor<RawBsonDocument> cursor;
 
-    private CatchUpCursor(MongoCursor<Document> cursor) {
+    private CatchUpCursor(MongoCursor<RawBsonDocument> cursor) {
         this.cursor = cursor;
     }
 
     /** Opens a read of the positions after {@code index} up to {@code last}, in position order. */
-    static CatchUpCursor open(MongoCollection<Document> events, long index, long last, int fetchSize) {
-        MongoCursor<Document> cursor = events.find(Filters.and(Filters.gt("_id", index), Filters.lte("_id", last)))
+    static CatchUpCursor open(MongoCollection<RawBsonDocument> events, long index, long last, int fetchSize) {
+        MongoCursor<RawBsonDocument> cursor = events.find(Filters.and(Filters.gt("_id", index), Filters.lte("_id", last)))
                                              .sort(Sorts.ascending("_id"))
                                              .batchSize(fetchSize)
                                              .iterator();
@@ -40,8 +40,8 @@ final class CatchUpCursor implements AutoCloseable {
     }
 
     /** Up to {@code count} next documents, in position order; empty once the stretch is read. */
-    List<Document> next(int count) {
-        List<Document> batch = new ArrayList<>(count);
+    List<RawBsonDocument> next(int count) {
+        List<RawBsonDocument> batch = new ArrayList<>(count);
         while (batch.size() < count && cursor.hasNext()) {
             batch.add(cursor.next());
         }

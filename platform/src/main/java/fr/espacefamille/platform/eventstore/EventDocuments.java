@@ -3,6 +3,9 @@ package fr.espacefamille.platform.eventstore;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -12,7 +15,10 @@ import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -106,6 +112,38 @@ final class EventDocuments {
                 new LazyTree(document.get(META_DATA), this::toTree, MetaData.class.getName(), null));
     }
 
+    /**
+     * An event read for a processor, as the driver's raw bytes: its fields are read where they
+     * lie, and its payload and metadata become trees only if a handler asks for them.
+     */
+    StoredEvent fromRaw(RawBsonDocument document, TrackingToken token) {
+        String aggregateType = stringOrNull(document, AGGREGATE_TYPE);
+        boolean domainEvent = aggregateType != null;
+        String eventIdentifier = document.getString(EVENT_IDENTIFIER).getValue();
+        BsonValue nanos = document.get(NANOS);
+        Instant timestamp = Instant.ofEpochMilli(document.getDateTime(TIMESTAMP).getValue());
+        return new StoredEvent(
+                token,
+                aggregateType,
+                domainEvent ? document.getString(AGGREGATE_IDENTIFIER).getValue() : eventIdentifier,
+                domainEvent ? document.getNumber(SEQUENCE_NUMBER).longValue() : 0L,
+                eventIdentifier,
+                nanos == null ? timestamp : Instant.ofEpochSecond(timestamp.getEpochSecond(),
+                                                                  nanos.asNumber().intValue()),
+                new LazyTree(document.get(PAYLOAD), this::toTree, stringOrNull(document, PAYLOAD_TYPE),
+                             stringOrNull(document, PAYLOAD_REVISION)),
+                new LazyTree(document.get(META_DATA), this::toTree, MetaData.class.getName(), null));
+    }
+
+    static long positionOf(RawBsonDocument document) {
+        return document.getNumber(POSITION).longValue();
+    }
+
+    private static String stringOrNull(BsonDocument document, String key) {
+        BsonValue value = document.get(key);
+        return value == null || value.isNull() ? null : value.asString().getValue();
+    }
+
     static Instant timestampOf(Document document) {
         Instant timestamp = document.getDate(TIMESTAMP).toInstant();
         Integer nanos = document.getInteger(NANOS);
@@ -133,6 +171,32 @@ final class EventDocuments {
     }
 
     private JsonNode toTree(Object bson) {
-        return objectMapper.valueToTree(bson);
+        return bson instanceof BsonValue value ? toTree(value) : objectMapper.valueToTree(bson);
+    }
+
+    /** The tree Jackson would make of the decoded document, made straight from the BSON values. */
+    private JsonNode toTree(BsonValue value) {
+        JsonNodeFactory nodes = objectMapper.getNodeFactory();
+        return switch (value.getBsonType()) {
+            case DOCUMENT -> {
+                ObjectNode node = nodes.objectNode();
+                value.asDocument().forEach((key, field) -> node.set(key, toTree(field)));
+                yield node;
+            }
+            case ARRAY -> {
+                ArrayNode node = nodes.arrayNode();
+                value.asArray().forEach(element -> node.add(toTree(element)));
+                yield node;
+            }
+            case STRING -> nodes.textNode(value.asString().getValue());
+            case INT32 -> nodes.numberNode(value.asInt32().getValue());
+            case INT64 -> nodes.numberNode(value.asInt64().getValue());
+            case DOUBLE -> nodes.numberNode(value.asDouble().getValue());
+            case DECIMAL128 -> nodes.numberNode(value.asDecimal128().getValue().bigDecimalValue());
+            case BOOLEAN -> nodes.booleanNode(value.asBoolean().getValue());
+            case NULL, UNDEFINED -> nodes.nullNode();
+            case DATE_TIME -> objectMapper.valueToTree(new Date(value.asDateTime().getValue()));
+            default -> nodes.textNode(value.toString());
+        };
     }
 }

@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +85,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private static final long CATCH_UP_MAX_STRETCH = 250_000;
 
     private final MongoCollection<Document> events;
+    /** The same collection for the processors' reads: documents kept as bytes until asked for. */
+    private final MongoCollection<RawBsonDocument> trackedEvents;
     private final MongoCollection<Document> snapshots;
     private final GlobalPositions positions;
     private final EventDocuments documents;
@@ -95,6 +98,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
         this.events = builder.database.getCollection(builder.eventCollection);
+        this.trackedEvents = events.withDocumentClass(RawBsonDocument.class);
         this.snapshots = builder.database.getCollection(builder.snapshotCollection);
         this.missingPositions = new MissingPositions(builder.clock, builder.gapTimeout);
         this.positions = new GlobalPositions(builder.database.getCollection(builder.positionCollection),
@@ -188,7 +192,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             long stretchEnd = worthwhileStretchEnd(token);
             if (stretchEnd > token.getIndex()) {
                 logger.info("Catching up from [{}] to [{}] with one ordered read", token.getIndex(), stretchEnd);
-                catchUp.start(CatchUpCursor.open(events, token.getIndex(), stretchEnd, CATCH_UP_FETCH));
+                catchUp.start(CatchUpCursor.open(trackedEvents, token.getIndex(), stretchEnd, CATCH_UP_FETCH));
                 catchUpReads.incrementAndGet();
                 List<StoredEvent> filledGaps = filledGaps(token);
                 if (!filledGaps.isEmpty()) {
@@ -197,7 +201,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             }
         }
         if (catchUp.isReading()) {
-            List<Document> found = catchUp.next(batchSize);
+            List<RawBsonDocument> found = catchUp.next(batchSize);
             if (!found.isEmpty()) {
                 return withTokens(token, found);
             }
@@ -227,8 +231,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         if (gaps.isEmpty()) {
             return List.of();
         }
-        List<Document> found = events.find(Filters.in("_id", gaps)).into(new ArrayList<>());
-        missingPositions.update(gaps, found.stream().map(document -> document.getLong("_id")).toList());
+        List<RawBsonDocument> found = trackedEvents.find(Filters.in("_id", gaps)).into(new ArrayList<>());
+        missingPositions.update(gaps, found.stream().map(EventDocuments::positionOf).toList());
         return withTokens(token, found);
     }
 
@@ -305,25 +309,26 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * A token at the last visible event at or below {@code limit}, looking back one batch:
-     * positions below it that are not visible yet are its gaps, those above it are ahead of it,
-     * so that an append still under way is delivered when it shows up.
+     * A token at the last visible event at or below {@code limit}: positions below it that are
+     * not visible yet are its gaps, those above it are ahead of it, so that an append still under
+     * way is delivered when it shows up. It looks back one batch of positions at a time: the
+     * positions at the top may all be reserved and never written (blocks given up when the load
+     * fell), and a token above the last event would never be reached by a processor.
      */
     private TrackingToken tokenUpTo(long limit) {
-        if (limit < 1) {
-            return null;
+        for (long to = limit; to >= 1; to -= batchSize) {
+            long from = Math.max(1, to - batchSize + 1);
+            List<Long> window = LongStream.rangeClosed(from, to).boxed().toList();
+            TreeSet<Long> visible = new TreeSet<>();
+            events.find(Filters.in("_id", window)).projection(new Document("_id", 1))
+                  .forEach(document -> visible.add(document.getLong("_id")));
+            if (!visible.isEmpty()) {
+                long index = visible.last();
+                List<Long> gaps = LongStream.range(from, index).filter(p -> !visible.contains(p)).boxed().toList();
+                return GapAwareTrackingToken.newInstance(index, gaps);
+            }
         }
-        long from = Math.max(1, limit - batchSize + 1);
-        List<Long> recent = LongStream.rangeClosed(from, limit).boxed().toList();
-        TreeSet<Long> visible = new TreeSet<>();
-        events.find(Filters.in("_id", recent)).projection(new Document("_id", 1))
-              .forEach(document -> visible.add(document.getLong("_id")));
-        long index = visible.isEmpty() ? from - 1 : visible.last();
-        if (index < 1) {
-            return null;
-        }
-        List<Long> gaps = LongStream.range(from, index).filter(p -> !visible.contains(p)).boxed().toList();
-        return GapAwareTrackingToken.newInstance(index, gaps);
+        return null;
     }
 
     /**
@@ -380,8 +385,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             if (wanted.isEmpty()) {
                 return List.of();
             }
-            List<Document> found = events.find(Filters.in("_id", wanted)).into(new ArrayList<>());
-            missingPositions.update(wanted, found.stream().map(document -> document.getLong("_id")).toList());
+            List<RawBsonDocument> found = trackedEvents.find(Filters.in("_id", wanted)).into(new ArrayList<>());
+            missingPositions.update(wanted, found.stream().map(EventDocuments::positionOf).toList());
             if (!found.isEmpty() || to >= head) {
                 return withTokens(token, found);
             }
@@ -406,13 +411,13 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return GapAwareTrackingToken.newInstance(token.getIndex(), liveGaps);
     }
 
-    private List<StoredEvent> withTokens(GapAwareTrackingToken start, List<Document> found) {
-        found.sort(Comparator.comparingLong(document -> document.getLong("_id")));
+    private List<StoredEvent> withTokens(GapAwareTrackingToken start, List<RawBsonDocument> found) {
+        found.sort(Comparator.comparingLong(EventDocuments::positionOf));
         List<StoredEvent> result = new ArrayList<>(found.size());
         GapAwareTrackingToken token = start;
-        for (Document document : found) {
-            token = token.advanceTo(document.getLong("_id"), maxGapOffset);
-            result.add(documents.fromDocument(document, token));
+        for (RawBsonDocument document : found) {
+            token = token.advanceTo(EventDocuments.positionOf(document), maxGapOffset);
+            result.add(documents.fromRaw(document, token));
         }
         return result;
     }
@@ -528,8 +533,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             return cursor != null;
         }
 
-        List<Document> next(int count) {
-            List<Document> found = cursor.next(count);
+        List<RawBsonDocument> next(int count) {
+            List<RawBsonDocument> found = cursor.next(count);
             delivered |= !found.isEmpty();
             return found;
         }

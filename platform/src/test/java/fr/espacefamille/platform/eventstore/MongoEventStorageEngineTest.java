@@ -381,6 +381,19 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void aHeadTokenStandsAtTheLastEventBelowMoreThanABatchOfPositionsNeverWritten() {
+        engine.appendEvents(event("L", 0, new Counted(1)));
+        for (int i = 0; i < 250; i++) {
+            reservePosition();
+        }
+
+        GapAwareTrackingToken head = (GapAwareTrackingToken) engine.createHeadToken();
+
+        assertThat(head.getIndex()).as("a processor reaches it").isEqualTo(positionOfStreamKey("L#0"));
+        assertThat(head.getGaps()).isEmpty();
+    }
+
+    @Test
     void createsATokenJustBeforeTheFirstEventAtAnInstant() {
         Instant nine = Instant.parse("2026-09-01T09:00:00Z");
         for (int hour = 7; hour <= 11; hour++) {
