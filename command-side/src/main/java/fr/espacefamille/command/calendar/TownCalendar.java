@@ -2,6 +2,7 @@ package fr.espacefamille.command.calendar;
 
 import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.calendar.CloseServiceDayCommand;
+import fr.espacefamille.events.calendar.ClosedReason;
 import fr.espacefamille.events.calendar.PlanningSetup;
 import fr.espacefamille.events.calendar.PlanningSetupPublishedEvent;
 import fr.espacefamille.events.calendar.PublishPlanningSetupCommand;
@@ -86,6 +87,14 @@ class TownCalendar {
             if (!setup.service(service).orElseThrow().weekdays().contains(weekday)) {
                 throw RefusedException.invalid("SERVICE_NOT_RUNNING", "Ce service ne fonctionne pas le "
                         + weekday.getDisplayName(TextStyle.FULL, Locale.FRANCE) + " : il n'y a rien à fermer.");
+            }
+        }
+
+        for (String service : services) {
+            ClosedReason notOpen = setup.closedReason(setup.service(service).orElseThrow(), command.day(), null);
+            if (notOpen != null) {
+                throw RefusedException.invalid("DAY_NOT_OPEN", "Ce service n'ouvre pas ce jour-là ("
+                        + notOpen.label() + ") : il n'y a rien à fermer.");
             }
         }
 
