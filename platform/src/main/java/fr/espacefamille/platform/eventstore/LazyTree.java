@@ -10,16 +10,16 @@ import java.util.function.Function;
 
 /**
  * A payload or metadata as read from BSON, turned into the Jackson tree the serializer reads
- * only when it is first asked for. A processor is handed every event but handles a few kinds:
- * the others are never turned into trees, nor deserialized. Once turned, the BSON is let go: a
- * cached event holds one copy of its payload, not two.
+ * only when it is asked for. A processor is handed every event but handles a few kinds: the
+ * others are never turned into trees, nor deserialized. The tree is not kept: Axon keeps the
+ * object it deserializes from it, and an event cached for the processors would otherwise hold
+ * its payload twice, the tree being by far the larger.
  */
 final class LazyTree implements SerializedObject<JsonNode> {
 
-    private Object bson;
+    private final Object bson;
     private final Function<Object, JsonNode> toTree;
     private final SerializedType type;
-    private volatile JsonNode tree;
 
     LazyTree(Object bson, Function<Object, JsonNode> toTree, String type, String revision) {
         this.bson = bson;
@@ -39,18 +39,7 @@ final class LazyTree implements SerializedObject<JsonNode> {
 
     @Override
     public JsonNode getData() {
-        JsonNode read = tree;
-        if (read == null) {
-            synchronized (this) {
-                read = tree;
-                if (read == null) {
-                    read = toTree.apply(bson);
-                    tree = read;
-                    bson = null;
-                }
-            }
-        }
-        return read;
+        return toTree.apply(bson);
     }
 
     @Override
