@@ -32,10 +32,11 @@ final class CatchUpCursor implements AutoCloseable {
 
     /** Opens a read of the positions after {@code index} up to {@code last}, in position order. */
     static CatchUpCursor open(MongoCollection<RawBsonDocument> events, long index, long last, int fetchSize) {
-        MongoCursor<RawBsonDocument> cursor = events.find(Filters.and(Filters.gt("_id", index), Filters.lte("_id", last)))
-                                             .sort(Sorts.ascending("_id"))
-                                             .batchSize(fetchSize)
-                                             .iterator();
+        MongoCursor<RawBsonDocument> cursor = events
+                .find(Filters.and(Filters.gt("_id", index), Filters.lte("_id", last)))
+                .sort(Sorts.ascending("_id"))
+                .batchSize(fetchSize)
+                .iterator();
         return new CatchUpCursor(cursor);
     }
 
