@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import fr.espacefamille.events.Audit;
 import fr.espacefamille.platform.eventstore.EventStoreProperties;
 import fr.espacefamille.platform.eventstore.MongoEventStorageEngine;
+import fr.espacefamille.platform.readmodel.BatchedDocuments;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -258,6 +259,8 @@ public class AxonMongoConfiguration {
                                 .processingGroup(processingGroup)
                                 .mongoTemplate(axonMongoTemplate)
                                 .serializer(serializer)
-                                .build());
+                                .build())
+                // Read models batched in memory are written before the processor stores its token.
+                .registerDefaultHandlerInterceptor((config, name) -> new BatchedDocuments.FlushBeforeTokenUpdate());
     }
 }

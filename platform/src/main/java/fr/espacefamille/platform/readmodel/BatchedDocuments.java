@@ -6,6 +6,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -32,11 +36,17 @@ import java.util.function.Consumer;
  * with all the others: a whole-year booking touches 140 days of a document. Each document must
  * belong to one stream, so that only one segment of the processing group ever changes it.
  *
+ * <p>The documents are written while the batch's last event is handled
+ * ({@link FlushBeforeTokenUpdate}, which every processor has), so before the processor
+ * stores its token when the batch commits: a batch whose writes fail is handled again, never
+ * skipped. Should a batch end without it, the writes happen when it commits.
+ *
  * <p>Outside a unit of work (a handler called directly) a change is applied and written at once.
  */
 public final class BatchedDocuments {
 
     private static final int LOOKUP_SIZE = 1_000;
+    private static final String WRITERS = BatchedDocuments.class.getName() + "#writers";
 
     private final MongoCollection<Document> collection;
     private final String resourceKey;
@@ -47,7 +57,7 @@ public final class BatchedDocuments {
     }
 
     /**
-     * Changes the document with this {@code _id} when the current batch commits. The function
+     * Changes the document with this {@code _id} once the current batch is handled. The function
      * gets the document as the earlier changes of the batch left it, or a document holding only
      * its {@code _id} if there is none yet; a new document left with only its {@code _id} is
      * not written.
@@ -70,12 +80,30 @@ public final class BatchedDocuments {
         return section;
     }
 
+    /** Writes what the batch's events changed so far, in every collection; nothing is left pending. */
+    public static void flush(UnitOfWork<?> batch) {
+        List<Runnable> writers = batch.root().getResource(WRITERS);
+        if (writers != null) {
+            writers.forEach(Runnable::run);
+        }
+    }
+
     private Map<String, List<Consumer<Document>>> pending(UnitOfWork<?> batch) {
-        return batch.getOrComputeResource(resourceKey, key -> {
-            Map<String, List<Consumer<Document>>> changes = new LinkedHashMap<>();
-            batch.onPrepareCommit(committing -> write(changes));
-            return changes;
-        });
+        Map<String, List<Consumer<Document>>> pending = batch.getResource(resourceKey);
+        if (pending != null) {
+            return pending;
+        }
+        Map<String, List<Consumer<Document>>> changes = new LinkedHashMap<>();
+        Runnable writer = () -> writeAndForget(changes);
+        batch.resources().put(resourceKey, changes);
+        batch.<List<Runnable>>getOrComputeResource(WRITERS, key -> new ArrayList<>()).add(writer);
+        batch.onPrepareCommit(committing -> writer.run());
+        return changes;
+    }
+
+    private void writeAndForget(Map<String, List<Consumer<Document>>> changes) {
+        write(changes);
+        changes.clear();
     }
 
     private void write(Map<String, List<Consumer<Document>>> changes) {
@@ -104,5 +132,23 @@ public final class BatchedDocuments {
                       .forEach(document -> found.put(document.getString("_id"), document));
         }
         return found;
+    }
+
+    /**
+     * Writes a batch's documents once its last event is handled, before the batch commits and
+     * its processor stores the token: Axon's tracking processor stores it in a commit handler
+     * registered at the batch's first event, which runs before any a projection registers.
+     */
+    public static final class FlushBeforeTokenUpdate implements MessageHandlerInterceptor<EventMessage<?>> {
+
+        @Override
+        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork,
+                             InterceptorChain interceptorChain) throws Exception {
+            Object result = interceptorChain.proceed();
+            if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
+                flush(unitOfWork);
+            }
+            return result;
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import fr.espacefamille.platform.testing.InMemoryMongo;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static fr.espacefamille.platform.readmodel.BatchedDocuments.section;
@@ -66,6 +68,26 @@ class BatchedDocumentsTest {
     }
 
     @Test
+    void theDocumentsAreWrittenBeforeTheProcessorStoresItsToken() {
+        BatchingUnitOfWork<EventMessage<?>> batch = batchOfTwoEvents();
+        List<Long> documentsWhenTokenStored = new ArrayList<>();
+
+        batch.executeWithResult(() -> {
+            if (batch.isFirstMessage()) {
+                // What Axon's tracking processor does at a batch's first event.
+                batch.onPrepareCommit(committing -> documentsWhenTokenStored.add(views.countDocuments()));
+            }
+            return new BatchedDocuments.FlushBeforeTokenUpdate().handle(batch, () -> {
+                documents.change("a", view -> view.merge("count", 1, (a, b) -> (Integer) a + (Integer) b));
+                return null;
+            });
+        });
+
+        assertThat(documentsWhenTokenStored).containsExactly(1L);
+        assertThat(views.find(Filters.eq("_id", "a")).first()).containsEntry("count", 2);
+    }
+
+    @Test
     void aNewDocumentLeftWithOnlyItsIdIsNotWritten() {
         documents.change("absent", view -> {
             if (view.containsKey("basketId")) {
@@ -99,7 +121,7 @@ class BatchedDocumentsTest {
         assertThat(views.find(Filters.eq("_id", "a")).first()).isEqualTo(once);
     }
 
-    private static BatchingUnitOfWork<?> batchOfTwoEvents() {
+    private static BatchingUnitOfWork<EventMessage<?>> batchOfTwoEvents() {
         return new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("first"),
                                                 GenericEventMessage.asEventMessage("second")));
     }
