@@ -53,11 +53,27 @@ final class MongoServerProcess implements AutoCloseable {
         String line;
         while ((line = output.readLine()) != null) {
             if (line.startsWith(PORT_LINE)) {
+                drain(output);
                 return new MongoServerProcess(process, Integer.parseInt(line.substring(PORT_LINE.length()).trim()));
             }
         }
         process.destroyForcibly();
         throw new IOException("The MongoDB server process ended before it gave its port");
+    }
+
+    /** Reads and drops the server's log, which would otherwise fill the pipe and block it. */
+    private static void drain(BufferedReader output) {
+        Thread reader = new Thread(() -> {
+            try {
+                while (output.readLine() != null) {
+                    // dropped
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "mongo-server-output");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     int port() {
