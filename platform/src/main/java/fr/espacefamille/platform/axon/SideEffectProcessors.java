@@ -14,9 +14,8 @@ import java.util.Set;
  * settings that suit them. Such a group is one whose handlers are marked {@link DisallowReplay}.
  *
  * <ul>
- *   <li>One event per unit of work: a slow mail server never makes a batch outlast the unit of
- *   work's time limit or the token claim, which would roll the batch back, or let another node
- *   take it over, and send its first e-mails again.</li>
+ *   <li>One event per unit of work: a slow mail server never makes a batch outlast the token
+ *   claim, which would let another node take it over and send its first e-mails again.</li>
  *   <li>It starts at the moment the application first runs with it, not at the first event of
  *   the store: a new group, or one whose token was lost, does not e-mail every family for what
  *   happened years ago.</li>
