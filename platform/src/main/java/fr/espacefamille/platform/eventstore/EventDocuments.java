@@ -96,40 +96,21 @@ final class EventDocuments {
                        .append(META_DATA, toBson(event.getMetaData(), serializer));
     }
 
-    StoredEvent fromDocument(Document document, TrackingToken token) {
-        String aggregateType = document.getString(AGGREGATE_TYPE);
-        boolean domainEvent = aggregateType != null;
-        String eventIdentifier = document.getString(EVENT_IDENTIFIER);
-        return new StoredEvent(
-                token,
-                aggregateType,
-                domainEvent ? document.getString(AGGREGATE_IDENTIFIER) : eventIdentifier,
-                domainEvent ? document.getLong(SEQUENCE_NUMBER) : 0L,
-                eventIdentifier,
-                timestampOf(document),
-                new LazyTree(document.get(PAYLOAD), this::toTree, document.getString(PAYLOAD_TYPE),
-                             document.getString(PAYLOAD_REVISION)),
-                new LazyTree(document.get(META_DATA), this::toTree, MetaData.class.getName(), null));
-    }
-
     /**
-     * An event read for a processor, as the driver's raw bytes: its fields are read where they
-     * lie, and its payload and metadata become trees only if a handler asks for them.
+     * An event or snapshot as read, the driver's raw bytes: its fields are read where they lie,
+     * and its payload and metadata become trees only if a handler asks for them.
      */
-    StoredEvent fromRaw(RawBsonDocument document, TrackingToken token) {
+    StoredEvent fromStored(RawBsonDocument document, TrackingToken token) {
         String aggregateType = stringOrNull(document, AGGREGATE_TYPE);
         boolean domainEvent = aggregateType != null;
         String eventIdentifier = document.getString(EVENT_IDENTIFIER).getValue();
-        BsonValue nanos = document.get(NANOS);
-        Instant timestamp = Instant.ofEpochMilli(document.getDateTime(TIMESTAMP).getValue());
         return new StoredEvent(
                 token,
                 aggregateType,
                 domainEvent ? document.getString(AGGREGATE_IDENTIFIER).getValue() : eventIdentifier,
                 domainEvent ? document.getNumber(SEQUENCE_NUMBER).longValue() : 0L,
                 eventIdentifier,
-                nanos == null ? timestamp : Instant.ofEpochSecond(timestamp.getEpochSecond(),
-                                                                  nanos.asNumber().intValue()),
+                timestampOf(document),
                 new LazyTree(document.get(PAYLOAD), this::toTree, stringOrNull(document, PAYLOAD_TYPE),
                              stringOrNull(document, PAYLOAD_REVISION)),
                 new LazyTree(document.get(META_DATA), this::toTree, MetaData.class.getName(), null));
@@ -144,10 +125,11 @@ final class EventDocuments {
         return value == null || value.isNull() ? null : value.asString().getValue();
     }
 
-    static Instant timestampOf(Document document) {
-        Instant timestamp = document.getDate(TIMESTAMP).toInstant();
-        Integer nanos = document.getInteger(NANOS);
-        return nanos == null ? timestamp : Instant.ofEpochSecond(timestamp.getEpochSecond(), nanos);
+    static Instant timestampOf(BsonDocument document) {
+        Instant timestamp = Instant.ofEpochMilli(document.getDateTime(TIMESTAMP).getValue());
+        BsonValue nanos = document.get(NANOS);
+        return nanos == null ? timestamp
+                             : Instant.ofEpochSecond(timestamp.getEpochSecond(), nanos.asNumber().intValue());
     }
 
     /**
@@ -168,10 +150,6 @@ final class EventDocuments {
             }
         }
         return objectMapper.convertValue(serializer.serialize(value, JsonNode.class).getData(), Object.class);
-    }
-
-    private JsonNode toTree(Object bson) {
-        return bson instanceof BsonValue value ? toTree(value) : objectMapper.valueToTree(bson);
     }
 
     /** The tree Jackson would make of the decoded document, made straight from the BSON values. */

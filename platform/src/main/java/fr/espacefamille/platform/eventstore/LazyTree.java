@@ -1,6 +1,7 @@
 package fr.espacefamille.platform.eventstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bson.BsonValue;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -17,11 +18,11 @@ import java.util.function.Function;
  */
 final class LazyTree implements SerializedObject<JsonNode> {
 
-    private final Object bson;
-    private final Function<Object, JsonNode> toTree;
+    private final BsonValue bson;
+    private final Function<BsonValue, JsonNode> toTree;
     private final SerializedType type;
 
-    LazyTree(Object bson, Function<Object, JsonNode> toTree, String type, String revision) {
+    LazyTree(BsonValue bson, Function<BsonValue, JsonNode> toTree, String type, String revision) {
         this.bson = bson;
         this.toTree = toTree;
         this.type = new SimpleSerializedType(type, revision);

@@ -85,8 +85,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private static final long CATCH_UP_MAX_STRETCH = 250_000;
 
     private final MongoCollection<Document> events;
-    /** The same collection for the processors' reads: documents kept as bytes until asked for. */
-    private final MongoCollection<RawBsonDocument> trackedEvents;
+    /** The same collection for reads: documents kept as bytes, their fields read where they lie. */
+    private final MongoCollection<RawBsonDocument> storedEvents;
     private final MongoCollection<Document> snapshots;
     private final GlobalPositions positions;
     private final EventDocuments documents;
@@ -98,7 +98,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
         this.events = builder.database.getCollection(builder.eventCollection);
-        this.trackedEvents = events.withDocumentClass(RawBsonDocument.class);
+        this.storedEvents = events.withDocumentClass(RawBsonDocument.class);
         this.snapshots = builder.database.getCollection(builder.snapshotCollection);
         this.missingPositions = new MissingPositions(builder.clock, builder.gapTimeout);
         this.positions = new GlobalPositions(builder.database.getCollection(builder.positionCollection),
@@ -192,7 +192,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             long stretchEnd = worthwhileStretchEnd(token);
             if (stretchEnd > token.getIndex()) {
                 logger.info("Catching up from [{}] to [{}] with one ordered read", token.getIndex(), stretchEnd);
-                catchUp.start(CatchUpCursor.open(trackedEvents, token.getIndex(), stretchEnd, CATCH_UP_FETCH));
+                catchUp.start(CatchUpCursor.open(storedEvents, token.getIndex(), stretchEnd, CATCH_UP_FETCH));
                 catchUpReads.incrementAndGet();
                 List<StoredEvent> filledGaps = filledGaps(token);
                 if (!filledGaps.isEmpty()) {
@@ -231,7 +231,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         if (gaps.isEmpty()) {
             return List.of();
         }
-        List<RawBsonDocument> found = trackedEvents.find(Filters.in("_id", gaps)).into(new ArrayList<>());
+        List<RawBsonDocument> found = storedEvents.find(Filters.in("_id", gaps)).into(new ArrayList<>());
         missingPositions.update(gaps, found.stream().map(EventDocuments::positionOf).toList());
         return withTokens(token, found);
     }
@@ -243,17 +243,17 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      */
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
-        Document snapshot = snapshots.find(Filters.eq("_id", aggregateIdentifier)).first();
+        RawBsonDocument snapshot = snapshots.withDocumentClass(RawBsonDocument.class)
+                                            .find(Filters.eq("_id", aggregateIdentifier)).first();
         if (snapshot == null) {
             return Stream.empty();
         }
-        Long lastEventPosition = snapshot.getLong(LAST_EVENT_POSITION);
-        if (lastEventPosition == null) {
-            positions.giveUpBlock();
+        if (snapshot.containsKey(LAST_EVENT_POSITION)) {
+            positions.coverUpTo(snapshot.getNumber(LAST_EVENT_POSITION).longValue());
         } else {
-            positions.coverUpTo(lastEventPosition);
+            positions.giveUpBlock();
         }
-        return Stream.of(documents.fromDocument(snapshot, null));
+        return Stream.of(documents.fromStored(snapshot, null));
     }
 
     /**
@@ -346,25 +346,26 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         long firstAtOrAfter = high + 1;
         while (low <= high) {
             long middle = low + (high - low) / 2;
-            Document probe = firstVisibleFrom(middle, high);
+            RawBsonDocument probe = firstVisibleFrom(middle, high);
             if (probe == null) {
                 high = middle - 1;
             } else if (EventDocuments.timestampOf(probe).isBefore(dateTime)) {
-                low = probe.getLong("_id") + 1;
+                low = EventDocuments.positionOf(probe) + 1;
             } else {
-                firstAtOrAfter = probe.getLong("_id");
+                firstAtOrAfter = EventDocuments.positionOf(probe);
                 high = middle - 1;
             }
         }
         return tokenUpTo(Math.min(firstAtOrAfter, positions.head() + 1) - 1);
     }
 
-    private Document firstVisibleFrom(long position, long limit) {
+    private RawBsonDocument firstVisibleFrom(long position, long limit) {
         List<Long> window = LongStream.rangeClosed(position, Math.min(limit, position + 31)).boxed().toList();
-        return events.find(Filters.in("_id", window)).projection(new Document("_id", 1).append("timestamp", 1))
-                     .into(new ArrayList<>()).stream()
-                     .min(Comparator.comparingLong(document -> document.getLong("_id")))
-                     .orElse(null);
+        return storedEvents.find(Filters.in("_id", window))
+                           .projection(new Document("_id", 1).append("timestamp", 1).append("nanos", 1))
+                           .into(new ArrayList<>()).stream()
+                           .min(Comparator.comparingLong(EventDocuments::positionOf))
+                           .orElse(null);
     }
 
     /**
@@ -385,7 +386,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             if (wanted.isEmpty()) {
                 return List.of();
             }
-            List<RawBsonDocument> found = trackedEvents.find(Filters.in("_id", wanted)).into(new ArrayList<>());
+            List<RawBsonDocument> found = storedEvents.find(Filters.in("_id", wanted)).into(new ArrayList<>());
             missingPositions.update(wanted, found.stream().map(EventDocuments::positionOf).toList());
             if (!found.isEmpty() || to >= head) {
                 return withTokens(token, found);
@@ -417,7 +418,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         GapAwareTrackingToken token = start;
         for (RawBsonDocument document : found) {
             token = token.advanceTo(EventDocuments.positionOf(document), maxGapOffset);
-            result.add(documents.fromRaw(document, token));
+            result.add(documents.fromStored(document, token));
         }
         return result;
     }
@@ -433,9 +434,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                                       .toList();
         List<StoredEvent> found = new ArrayList<>(size);
         long highestPosition = 0;
-        for (Document document : events.find(Filters.in(EventDocuments.STREAM_KEY, keys))) {
-            highestPosition = Math.max(highestPosition, document.getLong("_id"));
-            found.add(documents.fromDocument(document, null));
+        for (RawBsonDocument document : storedEvents.find(Filters.in(EventDocuments.STREAM_KEY, keys))) {
+            highestPosition = Math.max(highestPosition, EventDocuments.positionOf(document));
+            found.add(documents.fromStored(document, null));
         }
         positions.coverUpTo(highestPosition);
         found.sort(Comparator.comparingLong(StoredEvent::getSequenceNumber));
