@@ -39,12 +39,20 @@ class StaffClosureController {
         this.commandGateway = commandGateway;
     }
 
+    /**
+     * The services must be named, or sent empty for all of them: read as absent, a misspelt
+     * field would otherwise close every service of the day.
+     */
     record ClosureRequest(LocalDate day, List<String> services, String reason) {
     }
 
     @PostMapping
     Mono<Map<String, List<String>>> close(@RequestBody ClosureRequest request, Principal principal) {
-        if (request.services() != null && request.services().contains(null)) {
+        if (request.services() == null) {
+            throw RefusedException.invalid("SERVICES_MISSING",
+                    "Indiquez les services à fermer (une liste vide les ferme tous).");
+        }
+        if (request.services().contains(null)) {
             throw RefusedException.invalid("INVALID_REQUEST", "La demande est incomplète ou mal formée.");
         }
         CloseServiceDayCommand command = new CloseServiceDayCommand(PublishPlanningSetupCommand.TOWN, request.day(),

@@ -240,6 +240,9 @@ class TownCancellationsHttpTest {
                       "UNKNOWN_SERVICE");
         expectRefusal(close(Map.of("day", "2026-10-07", "services", List.of("RESTAURATION"), "reason", "grève")),
                       400, "SERVICE_NOT_RUNNING");
+        expectRefusal(close(Map.of("day", "2026-10-08", "servcies", List.of("RESTAURATION"), "reason", "grève")),
+                      400, "SERVICES_MISSING");
+        expectRefusal(close(Map.of("day", "2026-10-08", "reason", "grève")), 400, "SERVICES_MISSING");
         expectRefusal(close(Map.of("day", "2026-10-22", "services", List.of("RESTAURATION"), "reason", "grève")),
                       400, "DAY_NOT_OPEN");
         expectRefusal(close(Map.of("day", "2027-05-06", "services", List.of(), "reason", "grève")), 400,
