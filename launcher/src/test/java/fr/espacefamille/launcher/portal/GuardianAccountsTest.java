@@ -26,8 +26,9 @@ class GuardianAccountsTest extends PortalTest {
         assertRefused(withoutAddress.post("/api/registration/dossier",
                                           Map.of("dossierNumber", "2017-00174", "dossierName", "DUBOIS")),
                       409, "GUARDIAN_ALREADY_LINKED");
-        withoutAddress.get("/api/registration").expectStatus().isOk().expectBody()
-                .jsonPath("$.dossierNumbers").isEmpty();
+        eventually(() -> withoutAddress.get("/api/registration").expectStatus().isOk().expectBody()
+                .jsonPath("$.username").isEqualTo("frederic.bis")
+                .jsonPath("$.dossierNumbers").isEmpty());
 
         browser().post("/api/accounts/activation",
                        Map.of("token", linkTokenSentTo("frederic.perso@example.net", "activation")))
