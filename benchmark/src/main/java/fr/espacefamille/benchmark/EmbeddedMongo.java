@@ -2,8 +2,8 @@ package fr.espacefamille.benchmark;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.espacefamille.platform.embedded.OrderedIndexH2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,7 @@ final class EmbeddedMongo implements AutoCloseable {
     static EmbeddedMongo start(BenchmarkOptions.Backend backendKind) {
         Path dataDir = backendKind == BenchmarkOptions.Backend.H2 ? temporaryFolder() : null;
         MongoBackend backend = dataDir == null ? new MemoryBackend()
-                                               : new H2Backend(dataDir.resolve("mongo.mv").toString());
+                                               : new OrderedIndexH2Backend(dataDir.resolve("mongo.mv").toString());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         logger.info("Embedded MongoDB server on port [{}], data in [{}]", server.getLocalAddress().getPort(),

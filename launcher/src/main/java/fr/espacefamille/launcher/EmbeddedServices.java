@@ -4,8 +4,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.espacefamille.platform.embedded.OrderedIndexH2Backend;
 import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
@@ -116,7 +116,7 @@ public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
             backend = new MemoryBackend();
         } else {
             Path dataDir = Path.of(environment.getProperty("espace-famille.data-dir", "data"));
-            backend = new H2Backend(createDirectories(dataDir).resolve("mongo.mv").toString());
+            backend = new OrderedIndexH2Backend(createDirectories(dataDir).resolve("mongo.mv").toString());
             logger.info("Embedded MongoDB server keeps its data in [" + dataDir.toAbsolutePath() + "]");
         }
         MongoServer server = new MongoServer(backend);

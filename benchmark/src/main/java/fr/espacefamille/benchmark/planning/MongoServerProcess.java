@@ -2,8 +2,8 @@ package fr.espacefamille.benchmark.planning;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.espacefamille.platform.embedded.OrderedIndexH2Backend;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -95,7 +95,7 @@ final class MongoServerProcess implements AutoCloseable {
 
     public static void main(String[] args) throws IOException {
         MongoBackend backend = "h2".equals(args.length > 0 ? args[0] : "memory")
-                ? new H2Backend(Files.createTempDirectory("planning-benchmark").resolve("mongo.mv").toString())
+                ? new OrderedIndexH2Backend(Files.createTempDirectory("planning-benchmark").resolve("mongo.mv").toString())
                 : new MemoryBackend();
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);

@@ -6,7 +6,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.espacefamille.command.planning.BookingDesk;
 import fr.espacefamille.events.Audit;
@@ -21,6 +20,7 @@ import fr.espacefamille.events.planning.CheckoutOutcome;
 import fr.espacefamille.events.planning.CheckoutStatus;
 import fr.espacefamille.events.planning.PeriodAction;
 import fr.espacefamille.events.planning.ReservePeriodCommand;
+import fr.espacefamille.platform.embedded.OrderedIndexH2Backend;
 import fr.espacefamille.platform.eventstore.MongoEventStorageEngine;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -393,7 +393,7 @@ public final class PlanningBenchmark {
     private static MongoBackend backend(String name) throws Exception {
         if ("h2".equals(name)) {
             Path file = Files.createTempDirectory("planning-benchmark").resolve("mongo.mv");
-            return new H2Backend(file.toString());
+            return new OrderedIndexH2Backend(file.toString());
         }
         return new MemoryBackend();
     }

@@ -1,0 +1,149 @@
+package fr.espacefamille.platform.embedded;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The H2 backend with directly compared index keys, through the driver, across restarts. */
+class OrderedIndexH2BackendTest {
+
+    private static final int DOCUMENTS = 2_000;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void uniqueKeysOfEveryKindAreFoundAndEnforcedBeforeAndAfterARestart() {
+        String file = folder.resolve("mongo.mv").toString();
+        withServer(new OrderedIndexH2Backend(file), items -> {
+            items.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+            items.createIndex(Indexes.ascending("owner", "rank"), new IndexOptions().unique(true));
+            items.insertMany(IntStream.range(0, DOCUMENTS).mapToObj(OrderedIndexH2BackendTest::item).toList());
+            assertEveryItemIsFound(items);
+        });
+
+        withServer(new OrderedIndexH2Backend(file), items -> {
+            assertEveryItemIsFound(items);
+            assertRefusedAsDuplicate(() -> items.insertOne(item(17).append("_id", "another")));
+            items.replaceOne(Filters.eq("_id", "item-17"), item(DOCUMENTS + 1).append("_id", "item-17"));
+            assertThat(items.find(Filters.eq("code", code(DOCUMENTS + 1))).first()).extracting(d -> d.get("_id"))
+                    .isEqualTo("item-17");
+            assertThat(items.find(Filters.eq("code", code(17))).first()).isNull();
+            items.insertOne(item(17).append("_id", "item-17-again"));
+        });
+    }
+
+    @Test
+    void aFileOfTheStockBackendIsMigratedOnceAndKeepsItsKeys() {
+        String file = folder.resolve("mongo.mv").toString();
+        withServer(new H2Backend(file), items -> {
+            items.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+            items.createIndex(Indexes.ascending("owner", "rank"), new IndexOptions().unique(true));
+            items.insertMany(IntStream.range(0, DOCUMENTS).mapToObj(OrderedIndexH2BackendTest::item).toList());
+        });
+
+        withServer(new OrderedIndexH2Backend(file), items -> {
+            assertEveryItemIsFound(items);
+            assertRefusedAsDuplicate(() -> items.insertOne(item(1_234).append("_id", "another")));
+            assertRefusedAsDuplicate(() -> items.insertOne(new Document("_id", "item-1")));
+        });
+
+        List<String> maps = mapNames(file);
+        assertThat(maps).filteredOn(name -> name.contains("._index_"))
+                .isNotEmpty()
+                .allMatch(name -> name.endsWith(OrderedIndexH2Backend.ORDERED_SUFFIX));
+    }
+
+    @Test
+    void aDroppedIndexLeavesNoMapBehind() {
+        String file = folder.resolve("mongo.mv").toString();
+        withServer(new OrderedIndexH2Backend(file), items -> {
+            items.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).name("by_code"));
+            items.insertMany(IntStream.range(0, 100).mapToObj(OrderedIndexH2BackendTest::item).toList());
+            items.dropIndex("by_code");
+            items.insertOne(item(5).append("_id", "same code, no index any more"));
+        });
+
+        assertThat(mapNames(file)).noneMatch(name -> name.contains("by_code"));
+    }
+
+    /** Keys of several kinds, so that the index compares strings, numbers, dates and identifiers. */
+    private static Document item(int i) {
+        Object owner = switch (i % 4) {
+            case 0 -> "owner-" + (i / 40);
+            case 1 -> (long) (i / 40);
+            case 2 -> new Date(1_700_000_000_000L + i / 40);
+            default -> new ObjectId(new Date(1_700_000_000_000L), i / 40);
+        };
+        return new Document("_id", "item-" + i).append("code", code(i)).append("owner", owner).append("rank", i % 40);
+    }
+
+    private static Object code(int i) {
+        return i % 3 == 0 ? (Object) ("C" + i) : i % 3 == 1 ? (Object) (long) i : (Object) (i + 0.5);
+    }
+
+    private static void assertEveryItemIsFound(MongoCollection<Document> items) {
+        Random random = new Random(7);
+        for (int n = 0; n < 200; n++) {
+            int i = random.nextInt(DOCUMENTS);
+            Document expected = item(i);
+            assertThat(items.find(Filters.eq("code", code(i))).first()).isEqualTo(expected);
+            assertThat(items.find(Filters.and(Filters.eq("owner", expected.get("owner")),
+                                              Filters.eq("rank", expected.get("rank")))).first())
+                    .isEqualTo(expected);
+        }
+        List<Object> codes = IntStream.range(0, DOCUMENTS).filter(i -> i % 7 == 0)
+                .mapToObj(OrderedIndexH2BackendTest::code).toList();
+        assertThat(items.find(Filters.in("code", codes)).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, DOCUMENTS).filter(i -> i % 7 == 0)
+                                                             .mapToObj(i -> "item-" + i).toList());
+        assertThat(items.countDocuments()).isEqualTo(DOCUMENTS);
+    }
+
+    private static void assertRefusedAsDuplicate(Runnable insert) {
+        assertThatThrownBy(insert::run).isInstanceOfSatisfying(MongoWriteException.class, failure ->
+                assertThat(failure.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+    }
+
+    private static void withServer(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            work.accept(client.getDatabase("test").getCollection("items"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static List<String> mapNames(String file) {
+        MVStore store = MVStore.open(file);
+        try {
+            return new ArrayList<>(store.getMapNames());
+        } finally {
+            store.close();
+        }
+    }
+}
