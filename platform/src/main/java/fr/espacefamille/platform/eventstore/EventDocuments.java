@@ -15,10 +15,16 @@ import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.BsonBinaryReader;
 import org.bson.BsonDocument;
+import org.bson.BsonType;
 import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.ByteBuf;
 import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonValueCodec;
+import org.bson.codecs.DecoderContext;
+import org.bson.io.ByteBufferBsonInput;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -97,32 +103,102 @@ final class EventDocuments {
     }
 
     /**
-     * An event or snapshot as read, the driver's raw bytes: its fields are read where they lie,
-     * and its payload and metadata become trees only if a handler asks for them.
+     * An event or snapshot as read, the driver's raw bytes, read in one pass: its fields are
+     * decoded where they lie, and its payload and metadata stay slices of the same bytes until
+     * a handler asks for them as trees.
      */
     StoredEvent fromStored(RawBsonDocument document, TrackingToken token) {
-        String aggregateType = stringOrNull(document, AGGREGATE_TYPE);
-        boolean domainEvent = aggregateType != null;
-        String eventIdentifier = document.getString(EVENT_IDENTIFIER).getValue();
+        StoredFields fields = new StoredFields();
+        ByteBuf bytes = document.getByteBuffer();
+        try (BsonBinaryReader reader = new BsonBinaryReader(new ByteBufferBsonInput(bytes))) {
+            reader.readStartDocument();
+            while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                fields.read(reader.readName(), reader, bytes.array());
+            }
+            reader.readEndDocument();
+        }
+        boolean domainEvent = fields.aggregateType != null;
+        Instant timestamp = Instant.ofEpochMilli(fields.timestamp);
+        if (fields.nanos != null) {
+            timestamp = Instant.ofEpochSecond(timestamp.getEpochSecond(), fields.nanos);
+        }
         return new StoredEvent(
                 token,
-                aggregateType,
-                domainEvent ? document.getString(AGGREGATE_IDENTIFIER).getValue() : eventIdentifier,
-                domainEvent ? document.getNumber(SEQUENCE_NUMBER).longValue() : 0L,
-                eventIdentifier,
-                timestampOf(document),
-                new LazyTree(document.get(PAYLOAD), this::toTree, stringOrNull(document, PAYLOAD_TYPE),
-                             stringOrNull(document, PAYLOAD_REVISION)),
-                new LazyTree(document.get(META_DATA), this::toTree, MetaData.class.getName(), null));
+                fields.aggregateType,
+                domainEvent ? fields.aggregateIdentifier : fields.eventIdentifier,
+                domainEvent ? fields.sequenceNumber : 0L,
+                fields.eventIdentifier,
+                timestamp,
+                new LazyTree(fields.payload, this::toTree, fields.payloadType, fields.payloadRevision),
+                new LazyTree(fields.metaData, this::toTree, MetaData.class.getName(), null));
+    }
+
+    /** The fields of a stored event that make its message, as one pass over its bytes finds them. */
+    private static final class StoredFields {
+
+        private static final BsonValueCodec VALUES = new BsonValueCodec();
+        private static final DecoderContext DECODING = DecoderContext.builder().build();
+
+        String aggregateType;
+        String aggregateIdentifier;
+        long sequenceNumber;
+        String eventIdentifier;
+        long timestamp;
+        Integer nanos;
+        String payloadType;
+        String payloadRevision;
+        BsonValue payload;
+        BsonValue metaData;
+
+        void read(String name, BsonBinaryReader reader, byte[] bytes) {
+            switch (name) {
+                case AGGREGATE_TYPE -> aggregateType = stringOrNull(reader);
+                case AGGREGATE_IDENTIFIER -> aggregateIdentifier = stringOrNull(reader);
+                case SEQUENCE_NUMBER -> sequenceNumber = number(reader);
+                case EVENT_IDENTIFIER -> eventIdentifier = reader.readString();
+                case TIMESTAMP -> timestamp = reader.readDateTime();
+                case NANOS -> nanos = (int) number(reader);
+                case PAYLOAD_TYPE -> payloadType = stringOrNull(reader);
+                case PAYLOAD_REVISION -> payloadRevision = stringOrNull(reader);
+                case PAYLOAD -> payload = value(reader, bytes);
+                case META_DATA -> metaData = value(reader, bytes);
+                default -> reader.skipValue();
+            }
+        }
+
+        private static String stringOrNull(BsonBinaryReader reader) {
+            if (reader.getCurrentBsonType() == BsonType.NULL) {
+                reader.readNull();
+                return null;
+            }
+            return reader.readString();
+        }
+
+        private static long number(BsonBinaryReader reader) {
+            return switch (reader.getCurrentBsonType()) {
+                case INT32 -> reader.readInt32();
+                case INT64 -> reader.readInt64();
+                case DOUBLE -> (long) reader.readDouble();
+                default -> throw new SerializationException("A stored event has a number of type "
+                                                                    + reader.getCurrentBsonType());
+            };
+        }
+
+        /** A sub-document as a slice of the stored bytes, anything else decoded. */
+        private static BsonValue value(BsonBinaryReader reader, byte[] bytes) {
+            if (reader.getCurrentBsonType() != BsonType.DOCUMENT) {
+                return VALUES.decode(reader, DECODING);
+            }
+            int start = reader.getBsonInput().getPosition();
+            int length = (bytes[start] & 0xff) | (bytes[start + 1] & 0xff) << 8
+                    | (bytes[start + 2] & 0xff) << 16 | (bytes[start + 3] & 0xff) << 24;
+            reader.skipValue();
+            return new RawBsonDocument(bytes, start, length);
+        }
     }
 
     static long positionOf(RawBsonDocument document) {
         return document.getNumber(POSITION).longValue();
-    }
-
-    private static String stringOrNull(BsonDocument document, String key) {
-        BsonValue value = document.get(key);
-        return value == null || value.isNull() ? null : value.asString().getValue();
     }
 
     static Instant timestampOf(BsonDocument document) {
