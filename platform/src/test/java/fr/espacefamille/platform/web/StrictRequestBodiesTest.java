@@ -38,8 +38,9 @@ class StrictRequestBodiesTest {
                 {"reason": "grève", "day": "2026-10-08", "days": ["2026-10-09"], "accepted": true, "count": 2,
                  "weekdays": ["MONDAY"]}""");
 
-        assertThat(request).isEqualTo(new Request("grève", LocalDate.of(2026, 10, 8), List.of(LocalDate.of(2026, 10, 9)),
-                                                  true, 2, Set.of(DayOfWeek.MONDAY)));
+        assertThat(request).isEqualTo(new Request("grève", LocalDate.of(2026, 10, 8),
+                                                  List.of(LocalDate.of(2026, 10, 9)), true, 2,
+                                                  Set.of(DayOfWeek.MONDAY)));
     }
 
     @Test
@@ -60,8 +61,9 @@ class StrictRequestBodiesTest {
                       "Le champ « accepted » doit être vrai ou faux (true ou false).");
         assertRefused("{\"count\": \"2\"}", "FIELD_TYPE_INVALID", "Le champ « count » doit être un nombre.");
         assertRefused("{\"count\": 2.5}", "FIELD_TYPE_INVALID", "Le champ « count » doit être un nombre.");
-        assertRefused("{\"weekdays\": [0]}", "FIELD_TYPE_INVALID", "Chaque élément du champ « weekdays » doit être "
-                + "l'une de ces valeurs : MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY.");
+        assertRefused("{\"weekdays\": [0]}", "FIELD_TYPE_INVALID",
+                      "Chaque élément du champ « weekdays » doit être l'une de ces valeurs : "
+                              + "MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY.");
         assertRefused("{\"weekdays\": [\"LUNDI\"]}", "FIELD_TYPE_INVALID", null);
     }
 
@@ -74,8 +76,8 @@ class StrictRequestBodiesTest {
         assertRefused("{\"day\": \"2026-10-08T00:00:00Z\"}", "FIELD_TYPE_INVALID", day);
         assertRefused("{\"day\": \"2026-13-01\"}", "FIELD_TYPE_INVALID", day);
         assertRefused("{\"day\": \" 2026-10-08\"}", "FIELD_TYPE_INVALID", day);
-        assertRefused("{\"days\": [\"2026-10-08\", 3]}", "FIELD_TYPE_INVALID",
-                      "Chaque élément du champ « days » doit être une date écrite AAAA-MM-JJ, par exemple 2026-09-01.");
+        assertRefused("{\"days\": [\"2026-10-08\", 3]}", "FIELD_TYPE_INVALID", "Chaque élément du champ « days » "
+                + "doit être une date écrite AAAA-MM-JJ, par exemple 2026-09-01.");
     }
 
     @Test
