@@ -40,8 +40,9 @@ class StaffClosureController {
     }
 
     /**
-     * The services must be named, or sent empty for all of them: read as absent, a misspelt
-     * field would otherwise close every service of the day.
+     * The services must be named, or sent empty for all of them: a request without the field is
+     * refused, not read as every service of the day. A misspelt field is refused by the strict
+     * body reading ({@code FIELD_UNKNOWN}); a service named twice is closed once.
      */
     record ClosureRequest(LocalDate day, List<String> services, String reason) {
     }

@@ -73,15 +73,16 @@ class TownCalendar {
             throw RefusedException.invalid("REASON_TOO_LONG", "La raison de la fermeture tient en "
                     + MAX_REASON_LENGTH + " caractères au plus : elle est écrite aux familles.");
         }
-        if (command.reason().chars().anyMatch(Character::isISOControl)) {
-            throw RefusedException.invalid("REASON_INVALID",
-                    "La raison de la fermeture tient sur une ligne, sans caractère spécial.");
+        if (!isOneLineOfVisibleText(command.reason())) {
+            throw RefusedException.invalid("REASON_INVALID", "La raison de la fermeture tient sur une ligne, "
+                    + "sans retour à la ligne ni caractère invisible ou de mise en forme.");
         }
         DayOfWeek weekday = command.day().getDayOfWeek();
+        // A service named twice is closed once, and named once in the answer.
         List<String> services = command.services().isEmpty()
                 ? setup.services().stream().filter(service -> service.weekdays().contains(weekday))
                        .map(ServiceDefinition::code).toList()
-                : command.services();
+                : command.services().stream().distinct().toList();
         services.forEach(this::refuseIfUnknown);
         for (String service : services) {
             if (!setup.service(service).orElseThrow().weekdays().contains(weekday)) {
@@ -133,6 +134,19 @@ class TownCalendar {
         if (services != null) {
             services.remove(event.service());
         }
+    }
+
+    /**
+     * No control character, no line or paragraph separator, no invisible or format character
+     * (zero-width spaces and joiners, bidi controls, byte-order mark, soft hyphen) and no half
+     * of a surrogate pair: the reason is shown as it is in the month view and the families' mails.
+     */
+    private static boolean isOneLineOfVisibleText(String text) {
+        return text.codePoints().noneMatch(codePoint -> switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SURROGATE -> true;
+            default -> false;
+        });
     }
 
     private String closureOf(LocalDate day, String service) {

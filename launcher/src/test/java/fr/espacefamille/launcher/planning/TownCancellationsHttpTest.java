@@ -241,7 +241,7 @@ class TownCancellationsHttpTest {
         expectRefusal(close(Map.of("day", "2026-10-07", "services", List.of("RESTAURATION"), "reason", "grève")),
                       400, "SERVICE_NOT_RUNNING");
         expectRefusal(close(Map.of("day", "2026-10-08", "servcies", List.of("RESTAURATION"), "reason", "grève")),
-                      400, "SERVICES_MISSING");
+                      400, "FIELD_UNKNOWN");
         expectRefusal(close(Map.of("day", "2026-10-08", "reason", "grève")), 400, "SERVICES_MISSING");
         expectRefusal(close(Map.of("day", "2026-10-22", "services", List.of("RESTAURATION"), "reason", "grève")),
                       400, "DAY_NOT_OPEN");
@@ -254,9 +254,8 @@ class TownCancellationsHttpTest {
         expectRefusal(close(Map.of("day", "2026-10-08", "services", Arrays.asList("RESTAURATION", null),
                                    "reason", "grève")), 400, "INVALID_REQUEST");
         expectRefusal(close(Map.of("day", "2026-13-01", "services", List.of(), "reason", "grève")), 400,
-                      "INVALID_REQUEST");
-        expectRefusal(http.post().uri("/api/staff/closures").contentType(MediaType.APPLICATION_JSON)
-                              .bodyValue("{\"day\": ").exchange(), 400, "INVALID_REQUEST");
+                      "FIELD_TYPE_INVALID");
+        expectRefusal(closeJson("{\"day\": "), 400, "JSON_INVALID");
         expectRefusal(http.delete().uri("/api/staff/closures/2026-10-08/RESTAURATION").exchange(), 404, "NOT_CLOSED");
         expectRefusal(http.delete().uri("/api/staff/closures/2026-10-08/PISCINE").exchange(), 404, "UNKNOWN_SERVICE");
         expectRefusal(http.delete().uri("/api/staff/closures/demain/RESTAURATION").exchange(), 400,
@@ -270,10 +269,82 @@ class TownCancellationsHttpTest {
                 .expectBody().jsonPath("$.closures.length()").isEqualTo(0);
     }
 
+    @Test
+    void aReasonWithAnInvisibleOrFormattingCharacterIsRefusedAndClosesNothing() {
+        List<String> reasons = List.of("grève\u2028voir l'affiche", "grève\u2029voir l'affiche", "gr\u200Bève",
+                                       "gr\u200Cève", "gr\u200Dève", "\uFEFFgrève", "grève\u00AD",
+                                       "\u202Eevèrg", "\u202Agrève\u202C", "\u202Bgrève", "\u202Dgrève",
+                                       "\u2066grève\u2069", "\u2067grève", "\u2068grève", "grève\u0085",
+                                       "grève\tdemain", "grève\u007F");
+        for (String reason : reasons) {
+            expectRefusal(close(Map.of("day", "2026-10-08", "services", List.of("RESTAURATION"), "reason", reason)),
+                          400, "REASON_INVALID");
+        }
+        // Half of a surrogate pair: valid JSON, but no text.
+        expectRefusal(closeJson("{\"day\": \"2026-10-08\", \"services\": [\"RESTAURATION\"], "
+                                        + "\"reason\": \"grève \\ud83d\"}"), 400, "REASON_INVALID");
+
+        http.get().uri("/api/staff/closures/2026-10").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.closures.length()").isEqualTo(0);
+    }
+
+    @Test
+    void aClosureBodyThatIsNotStrictlyTheRequestIsRefusedAndClosesNothing() {
+        String valid = "\"day\": \"2026-10-08\", \"services\": [\"RESTAURATION\"], \"reason\": \"grève\"";
+        expectRefusal(closeJson("{\"day\": \"2026-10-08\", \"services\": [\"RESTAURATION\"], \"reason\": 42}"),
+                      400, "FIELD_TYPE_INVALID");
+        expectRefusal(closeJson("{\"day\": \"2026-10-08\", \"services\": [\"RESTAURATION\"], \"reason\": true}"),
+                      400, "FIELD_TYPE_INVALID");
+        expectRefusal(closeJson("{\"day\": [2026, 10, 8], \"services\": [\"RESTAURATION\"], \"reason\": \"grève\"}"),
+                      400, "FIELD_TYPE_INVALID");
+        expectRefusal(closeJson("{\"day\": \"2026-10-08T08:00:00\", \"services\": [\"RESTAURATION\"], "
+                                        + "\"reason\": \"grève\"}"), 400, "FIELD_TYPE_INVALID");
+        expectRefusal(closeJson("{\"day\": \"2026-10-08\", \"services\": \"RESTAURATION\", \"reason\": \"grève\"}"),
+                      400, "FIELD_TYPE_INVALID");
+        expectRefusal(closeJson("{" + valid + ", \"urgent\": true}"), 400, "FIELD_UNKNOWN");
+        expectRefusal(closeJson("{" + valid + "} {}"), 400, "JSON_INVALID");
+        expectRefusal(closeJson("{" + valid + "} et puis"), 400, "JSON_INVALID");
+        expectRefusal(closeJson("{" + valid + ", \"reason\": \"fête\"}"), 400, "JSON_INVALID");
+        expectRefusal(closeJson("{" + valid + ", \"services\": []}"), 400, "JSON_INVALID");
+
+        closeJson("{\"day\": \"2026-10-08\", \"services\": [\"RESTAURATION\"], \"reason\": 42}")
+                .expectBody().jsonPath("$.message").isEqualTo("Le champ « reason » doit être un texte.");
+        closeJson("{" + valid + ", \"urgent\": true}")
+                .expectBody().jsonPath("$.message").value(message -> assertThat((String) message).contains("urgent"));
+        http.get().uri("/api/staff/closures/2026-10").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.closures.length()").isEqualTo(0);
+    }
+
+    @Test
+    void aServiceNamedTwiceIsClosedOnce() {
+        http.post().uri("/api/staff/closures")
+                .bodyValue(Map.of("day", "2026-11-05", "services", List.of("RESTAURATION", "RESTAURATION"),
+                                  "reason", "grève"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.closed").isEqualTo(List.of("RESTAURATION"));
+
+        await(() -> closuresOf("2026-11").size() == 1);
+        assertThat(closuresOf("2026-11").get(0).get("service").asText()).isEqualTo("RESTAURATION");
+        http.delete().uri("/api/staff/closures/2026-11-05/RESTAURATION").exchange().expectStatus().isNoContent();
+    }
+
     // ----- helpers -----
 
     private WebTestClient.ResponseSpec close(Map<String, Object> body) {
         return http.post().uri("/api/staff/closures").bodyValue(new HashMap<>(body)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec closeJson(String body) {
+        return http.post().uri("/api/staff/closures").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange();
+    }
+
+    private List<JsonNode> closuresOf(String month) {
+        JsonNode closures = http.get().uri("/api/staff/closures/" + month).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("closures");
+        List<JsonNode> list = new ArrayList<>();
+        closures.forEach(list::add);
+        return list;
     }
 
     private static void expectRefusal(WebTestClient.ResponseSpec response, int status, String code) {

@@ -170,7 +170,7 @@ class AccountJourneyTest extends PortalTest {
         assertRefused(browser().post("/api/registration", Map.of("username", "adresse", "password", PASSWORD,
                                                                  "email", "pas-une-adresse")), 400, "EMAIL_INVALID");
         assertRefused(browser().post("/api/registration", Map.of("username", "vide")), 400, "FIELD_MISSING");
-        assertRefused(browser().post("/api/registration", "pas du JSON"), 400, "INVALID_REQUEST");
+        assertRefused(browser().post("/api/registration", "pas du JSON"), 400, "JSON_INVALID");
     }
 
     @Test

@@ -117,7 +117,10 @@ public class ApiErrorHandler implements WebExceptionHandler {
                               "Le fichier ou la demande est trop volumineux.");
         }
         if (cause instanceof ServerWebInputException || cause instanceof CodecException) {
-            return new Answer(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "La demande est incomplète ou mal formée.");
+            Answer body = BodyRefusals.answerFor(cause);
+            return body != null ? body
+                                : new Answer(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+                                             "La demande est incomplète ou mal formée.");
         }
         if (cause instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
             return answerForStatus(status.getStatusCode());

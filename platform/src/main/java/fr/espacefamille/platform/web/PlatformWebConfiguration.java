@@ -8,12 +8,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * What every web application of the project shares: API error answers, also for the requests
- * refused before Spring sees them.
+ * What every web application of the project shares: strict reading of JSON request bodies, API
+ * error answers, also for the requests refused before Spring sees them.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = Type.REACTIVE)
@@ -22,6 +24,13 @@ public class PlatformWebConfiguration {
     @Bean
     public ApiErrorHandler apiErrorHandler(ObjectMapper objectMapper) {
         return new ApiErrorHandler(objectMapper);
+    }
+
+    /** After Spring Boot's own codec configuration ({@code @Order(0)}), whose JSON decoder it replaces. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    public StrictRequestBodies strictRequestBodies(ObjectMapper objectMapper) {
+        return new StrictRequestBodies(objectMapper);
     }
 
     @Bean
