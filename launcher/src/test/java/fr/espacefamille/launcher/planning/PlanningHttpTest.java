@@ -55,8 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                         "espace-famille.security.session-idle-timeout=3650d",
                         "espace-famille.security.session-absolute-timeout=3650d",
                         "espace-famille.security.sign-ups-per-address=500",
-                        "spring.mail.host=127.0.0.1",
-                        "spring.mail.port=3025"})
+                        "spring.mail.host=127.0.0.1"})
 @Import(PlanningTestSupport.class)
 @DirtiesContext
 class PlanningHttpTest {
@@ -69,11 +68,13 @@ class PlanningHttpTest {
     private static final Pattern ACTIVATION_LINK = Pattern.compile("activation\\.html#jeton=([A-Za-z0-9_-]{43})");
 
     @RegisterExtension
-    static final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+    static final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", mongo::uri);
+        registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
         registry.add("spring.data.mongodb.database", () -> "planning-" + System.nanoTime());
     }
 
@@ -394,9 +395,10 @@ class PlanningHttpTest {
         new Browser(port).post("/api/accounts/activation", Map.of("token", activationToken(email)))
                 .expectStatus().isOk();
         // The confirmation e-mail reads the account's address and name from the account view.
-        browser.post("/api/session", Map.of("username", username, "password", "trois chats sur un toit rouge"))
+        Browser parent = new Browser(port);
+        parent.post("/api/session", Map.of("username", username, "password", "trois chats sur un toit rouge"))
                 .expectStatus().isOk();
-        await(() -> "ACTIVE".equals(browser.get("/api/account").expectBody(JsonNode.class).returnResult()
+        await(() -> "ACTIVE".equals(parent.get("/api/account").expectBody(JsonNode.class).returnResult()
                 .getResponseBody().path("status").asText()));
         return username;
     }

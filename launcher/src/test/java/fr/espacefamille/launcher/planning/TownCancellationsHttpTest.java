@@ -54,8 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                         "espace-famille.mail.welcome-on-registration=false",
                         "espace-famille.security.session-idle-timeout=3650d",
                         "espace-famille.security.session-absolute-timeout=3650d",
-                        "spring.mail.host=127.0.0.1",
-                        "spring.mail.port=3025"})
+                        "spring.mail.host=127.0.0.1"})
 @Import(PlanningTestSupport.class)
 @DirtiesContext
 class TownCancellationsHttpTest {
@@ -68,11 +67,13 @@ class TownCancellationsHttpTest {
     private static final String CANCELLED = "Réservations annulées par la mairie – dossier famille n° ";
 
     @RegisterExtension
-    static final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+    static final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", mongo::uri);
+        registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
         registry.add("spring.data.mongodb.database", () -> "town-cancellations-" + System.nanoTime());
     }
 
