@@ -1,11 +1,13 @@
 package fr.espacefamille.launcher.planning;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.espacefamille.platform.security.Role;
 import fr.espacefamille.platform.security.SessionCookies;
 import fr.espacefamille.platform.security.SessionStore;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
@@ -21,11 +23,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static fr.espacefamille.platform.testing.Eventually.await;
+
 /** What the planning tests put around the portal: a clock they move, and logged-in callers. */
 @TestConfiguration(proxyBeanMethods = false)
 class PlanningTestSupport {
 
     static final String ACCOUNT_HEADER = "X-Test-Account";
+    /** The dossiers of the town's export that the demo data imports at start. */
+    static final int DEMO_DOSSIERS = 40;
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Pattern DOSSIER_PATH = Pattern.compile("/api/family/dossiers/([^/]+)/");
 
@@ -60,6 +66,17 @@ class PlanningTestSupport {
                     .cookie("XSRF-TOKEN", csrf)
                     .build());
         };
+    }
+
+    /** The staff's view of a dossier, once the query side shows it. */
+    static JsonNode staffView(WebTestClient http, String dossierNumber) {
+        AtomicReference<JsonNode> view = new AtomicReference<>();
+        await(() -> {
+            view.set(http.get().uri("/api/staff/dossiers/" + dossierNumber).exchange().expectStatus().isOk()
+                             .expectBody(JsonNode.class).returnResult().getResponseBody());
+            return true;
+        });
+        return view.get();
     }
 
     private static String dossierOf(String path) {

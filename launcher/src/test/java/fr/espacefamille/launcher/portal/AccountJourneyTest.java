@@ -280,7 +280,9 @@ class AccountJourneyTest extends PortalTest {
                 .value(authors -> assertThat(authors.toString()).contains("account:fatima.martin",
                                                                           "account:jerome.martin")));
         mother.get("/api/family/dossiers/2015-00100").expectStatus().isOk();
-        father.get("/api/account").expectStatus().isOk();
+        eventually(() -> father.get("/api/account").expectStatus().isOk().expectBody()
+                .jsonPath("$.username").isEqualTo("jerome.martin")
+                .jsonPath("$.status").isEqualTo("ACTIVE"));
     }
 
     @Test
@@ -347,7 +349,8 @@ class AccountJourneyTest extends PortalTest {
     @Test
     void logoutEndsTheSessionAndAnIdleSessionEndsByItself() {
         Browser parent = activatedParent("sophie.garcia", "sophie.garcia@example.org", "2020-00618", "GARCIA");
-        parent.get("/api/account").expectStatus().isOk();
+        eventually(() -> parent.get("/api/account").expectStatus().isOk().expectBody()
+                .jsonPath("$.username").isEqualTo("sophie.garcia"));
 
         parent.post("/api/session/logout", Map.of()).expectStatus().isNoContent();
         assertRefused(parent.get("/api/account"), 401, "AUTHENTICATION_REQUIRED");
@@ -368,7 +371,8 @@ class AccountJourneyTest extends PortalTest {
         parent.post("/api/account/password", Map.of("currentPassword", PASSWORD, "newPassword", newPassword))
                 .expectStatus().isOk();
 
-        parent.get("/api/account").expectStatus().isOk();
+        eventually(() -> parent.get("/api/account").expectStatus().isOk().expectBody()
+                .jsonPath("$.username").isEqualTo("aurelie.david"));
         assertRefused(otherDevice.get("/api/account"), 401, "AUTHENTICATION_REQUIRED");
         parent.post("/api/account/email", Map.of("password", newPassword, "email", "aurelie.nouvelle@example.org"))
                 .expectStatus().isOk();

@@ -91,7 +91,7 @@ class GuardianAccountsTest extends PortalTest {
         Browser nicolas = activatedParent("nicolas.girard", "nicolas.girard@example.net", "2018-00877", "Girard");
         Browser sophie = activatedParent("sophie.girard", "sophie.girard@example.org", "2018-00877", "Girard");
         eventually(() -> nicolas.get("/api/family/dossiers/2018-00877").expectStatus().isOk());
-        nicolas.get("/api/family/dossiers/2018-00877/planning").expectStatus().isOk();
+        eventually(() -> nicolas.get("/api/family/dossiers/2018-00877/planning").expectStatus().isOk());
 
         dossierImport.importFile(girardWithoutSecondGuardian(), Audit.IMPORT);
 
@@ -102,10 +102,10 @@ class GuardianAccountsTest extends PortalTest {
                       403, "DOSSIER_NOT_LINKED");
         nicolas.get("/api/family/dossiers").expectStatus().isOk().expectBody().jsonPath("$").isEmpty();
         nicolas.get("/api/session").expectStatus().isOk().expectBody().jsonPath("$.dossierNumbers").isEmpty();
-        sophie.get("/api/family/dossiers/2018-00877").expectStatus().isOk().expectBody()
+        eventually(() -> sophie.get("/api/family/dossiers/2018-00877").expectStatus().isOk().expectBody()
                 .jsonPath("$.guardians.length()").isEqualTo(1)
                 .jsonPath("$.history[?(@.eventType == 'AccountUnlinkedEvent')].description")
-                .value(descriptions -> assertThat(descriptions.toString()).contains("nicolas.girard"));
+                .value(descriptions -> assertThat(descriptions.toString()).contains("nicolas.girard")));
         eventually(() -> loggedIn("nicolas.girard", PASSWORD).get("/api/session").expectStatus().isOk()
                 .expectBody().jsonPath("$.dossierNumbers").isEmpty());
     }

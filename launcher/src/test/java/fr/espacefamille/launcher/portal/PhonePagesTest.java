@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +102,9 @@ class PhonePagesTest extends PortalTest {
         browser().post("/api/accounts/activation",
                        Map.of("token", linkTokenSentTo("famille.recomposee@example.net", "activation")))
                 .expectStatus().isOk();
+        Browser parent = loggedIn("parent.deux.dossiers", PASSWORD);
+        eventually(() -> parent.get("/api/family/dossiers").expectStatus().isOk().expectBody()
+                .jsonPath("$[*].dossierNumber").isEqualTo(List.of("2015-01099", "2020-01284")));
 
         phone.open(url("/index.html"));
         phone.evaluate("import('/api.js').then(api => api.postJson('/api/session', "
