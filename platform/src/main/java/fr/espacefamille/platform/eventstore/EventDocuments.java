@@ -129,8 +129,8 @@ final class EventDocuments {
                 domainEvent ? fields.sequenceNumber : 0L,
                 fields.eventIdentifier,
                 timestamp,
-                new LazyTree(fields.payload, this::toTree, fields.payloadType, fields.payloadRevision),
-                new LazyTree(fields.metaData, this::toTree, MetaData.class.getName(), null));
+                new LazyTree(fields.payload, this, fields.payloadType, fields.payloadRevision),
+                new LazyTree(fields.metaData, this, MetaData.class.getName(), null));
     }
 
     /** The fields of a stored event that make its message, as one pass over its bytes finds them. */
@@ -214,6 +214,9 @@ final class EventDocuments {
      * other serializer goes through its Jackson tree.
      */
     private Object toBson(Object value, Serializer serializer) {
+        if (serializer instanceof StoredEventSerializer stored) {
+            serializer = stored.jackson();
+        }
         if (serializer instanceof JacksonSerializer jackson) {
             ObjectMapper mapper = jackson.getObjectMapper();
             try (TokenBuffer buffer = new TokenBuffer(mapper, false)) {
@@ -228,8 +231,65 @@ final class EventDocuments {
         return objectMapper.convertValue(serializer.serialize(value, JsonNode.class).getData(), Object.class);
     }
 
+    /**
+     * The tokens of {@link #toTree}'s tree, written as the BSON bytes are read, without the tree:
+     * a mapper reads the same value from either, and a handled event's payload and metadata are
+     * read this way (the tree is for upcasters and anything else that asks for one).
+     */
+    JsonParser toTokens(BsonValue value) {
+        TokenBuffer tokens = new TokenBuffer(objectMapper, false);
+        try {
+            if (value instanceof RawBsonDocument raw) {
+                try (BsonBinaryReader reader = new BsonBinaryReader(new ByteBufferBsonInput(raw.getByteBuffer()))) {
+                    reader.readBsonType();
+                    copy(reader, tokens);
+                }
+            } else {
+                tokens.writeTree(toTree(value));
+            }
+            return tokens.asParser();
+        } catch (IOException e) {
+            throw new SerializationException("Could not read a stored value", e);
+        }
+    }
+
+    /** Copies the reader's current value, as {@link #toTree} would turn it into nodes. */
+    private void copy(BsonBinaryReader reader, TokenBuffer out) throws IOException {
+        switch (reader.getCurrentBsonType()) {
+            case DOCUMENT -> {
+                reader.readStartDocument();
+                out.writeStartObject();
+                while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                    out.writeFieldName(reader.readName());
+                    copy(reader, out);
+                }
+                reader.readEndDocument();
+                out.writeEndObject();
+            }
+            case ARRAY -> {
+                reader.readStartArray();
+                out.writeStartArray();
+                while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                    copy(reader, out);
+                }
+                reader.readEndArray();
+                out.writeEndArray();
+            }
+            case STRING -> out.writeString(reader.readString());
+            case INT32 -> out.writeNumber(reader.readInt32());
+            case INT64 -> out.writeNumber(reader.readInt64());
+            case DOUBLE -> out.writeNumber(reader.readDouble());
+            case BOOLEAN -> out.writeBoolean(reader.readBoolean());
+            case NULL -> {
+                reader.readNull();
+                out.writeNull();
+            }
+            default -> out.writeTree(toTree(StoredFields.VALUES.decode(reader, StoredFields.DECODING)));
+        }
+    }
+
     /** The tree Jackson would make of the decoded document, made straight from the BSON values. */
-    private JsonNode toTree(BsonValue value) {
+    JsonNode toTree(BsonValue value) {
         JsonNodeFactory nodes = objectMapper.getNodeFactory();
         return switch (value.getBsonType()) {
             case DOCUMENT -> {

@@ -1,13 +1,13 @@
 package fr.espacefamille.platform.eventstore;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.bson.BsonValue;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.bson.BsonValue;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * A payload or metadata as read from BSON, turned into the Jackson tree the serializer reads
@@ -15,16 +15,19 @@ import java.util.function.Function;
  * others are never turned into trees, nor deserialized. The tree is not kept: Axon keeps the
  * object it deserializes from it, and an event cached for the processors would otherwise hold
  * its payload twice, the tree being by far the larger.
+ *
+ * <p>{@link StoredEventSerializer} skips the tree altogether: it reads the value from
+ * {@link #tokens()}, written straight from the BSON bytes.
  */
 final class LazyTree implements SerializedObject<JsonNode> {
 
     private final BsonValue bson;
-    private final Function<BsonValue, JsonNode> toTree;
+    private final EventDocuments documents;
     private final SerializedType type;
 
-    LazyTree(BsonValue bson, Function<BsonValue, JsonNode> toTree, String type, String revision) {
+    LazyTree(BsonValue bson, EventDocuments documents, String type, String revision) {
         this.bson = bson;
-        this.toTree = toTree;
+        this.documents = documents;
         this.type = new SimpleSerializedType(type, revision);
     }
 
@@ -40,7 +43,12 @@ final class LazyTree implements SerializedObject<JsonNode> {
 
     @Override
     public JsonNode getData() {
-        return toTree.apply(bson);
+        return documents.toTree(bson);
+    }
+
+    /** The tree's tokens, without the tree. */
+    JsonParser tokens() {
+        return documents.toTokens(bson);
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +82,28 @@ class MongoEventStorageEngineTest {
                 .containsEntry("name", "LEFÈVRE")
                 .containsEntry("birthDate", "2019-03-04");
         assertThat(stored.get("metaData", Document.class)).containsEntry("traceId", "t-1");
+    }
+
+    @Test
+    void aPayloadOfEveryJsonShapeReadsBackTheSameWithOrWithoutATree() {
+        Shapes shapes = new Shapes("Lefèvre", 7, 12_345_678_901L, 2.5, new BigDecimal("19.5"), true, null,
+                                   LocalDate.of(2027, 1, 11), Instant.parse("2026-09-01T06:00:00.5Z"),
+                                   List.of("RESTAURATION", "TAP"), Map.of("band", Map.of("max", 600, "nested", List.of(1, 2))),
+                                   Shapes.Kind.PREPAID, List.of(new Counted(3), new Counted(4)));
+        MetaData metaData = MetaData.with("traceId", "t-7").and("attempt", 2).and("origin", Map.of("ip", "10.0.0.1"));
+        engine.appendEvents(new GenericDomainEventMessage<>("Test", "S-1", 0, shapes, metaData));
+
+        DomainEventMessage<?> read = engine.readEvents("S-1", 0).next();
+        assertThat(read.getPayload()).isEqualTo(shapes);
+        assertThat(read.getMetaData()).isEqualTo(metaData);
+        TrackedEventMessage<?> tracked = engine.readEvents(null, false).findFirst().orElseThrow();
+        assertThat(tracked.getPayload()).isEqualTo(shapes);
+        assertThat(tracked.getMetaData()).isEqualTo(metaData);
+
+        StoredEvent stored = (StoredEvent) engine.readEventData(null, false).findFirst().orElseThrow();
+        assertThat(engine.getEventSerializer()).isInstanceOf(StoredEventSerializer.class);
+        assertThat((Object) serializer.deserialize(stored.getPayload())).isEqualTo(shapes);
+        assertThat((Object) engine.getEventSerializer().deserialize(stored.getPayload())).isEqualTo(shapes);
     }
 
     @Test
@@ -479,6 +502,13 @@ class MongoEventStorageEngineTest {
     }
 
     record Counted(long value) {
+    }
+
+    record Shapes(String name, int count, long big, double ratio, BigDecimal price, boolean paid, String absent,
+                  LocalDate day, Instant at, List<String> services, Map<String, Object> tree, Kind kind,
+                  List<Counted> counts) {
+
+        enum Kind { PREPAID, MONTHLY_INVOICE }
     }
 
     /** A clock the test moves by hand. */
