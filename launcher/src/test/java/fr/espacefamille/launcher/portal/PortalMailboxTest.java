@@ -7,13 +7,16 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The mailbox the portal's tests read holds no e-mail they did not ask for. */
+/** The mailbox the portal's tests read: the links they follow, and no e-mail they did not ask for. */
 class PortalMailboxTest extends PortalTest {
 
     private static final String WELCOME_MAILS = "notifications";
@@ -23,6 +26,9 @@ class PortalMailboxTest extends PortalTest {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    JavaMailSender mailSender;
 
     @Test
     void theImportedDossiersWelcomeNobodyWhileTheTestsRun() {
@@ -37,6 +43,24 @@ class PortalMailboxTest extends PortalTest {
 
         assertThat(Arrays.stream(MAIL.getReceivedMessages()).map(PortalMailboxTest::subject))
                 .noneMatch(subject -> subject.startsWith("Votre dossier famille"));
+    }
+
+    @Test
+    void anActivationLinkIsFollowedThoughAnotherMailCameAfterIt() {
+        signUpUntilActivationMail("aurelie.dupont", "aurelie.dupont@example.org", "2021-00988", "Dupont");
+        eventually(() -> mailTo("aurelie.dupont@example.org", "activation.html#jeton="), "the activation mail");
+
+        SimpleMailMessage later = new SimpleMailMessage();
+        later.setFrom("mairie@example.org");
+        later.setTo("aurelie.dupont@example.org");
+        later.setSubject("Fête de l'école");
+        later.setText("La fête de l'école aura lieu samedi.");
+        mailSender.send(later);
+
+        browser().post("/api/accounts/activation",
+                       Map.of("token", linkTokenSentTo("aurelie.dupont@example.org", "activation")))
+                .expectStatus().isOk();
+        loggedIn("aurelie.dupont", PASSWORD);
     }
 
     private static String subject(MimeMessage message) {
