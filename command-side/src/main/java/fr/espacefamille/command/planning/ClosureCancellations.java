@@ -52,8 +52,10 @@ import java.util.stream.IntStream;
  * small document and a closure reads {@value #BUCKETS} of them by {@code _id}. When a day
  * closes, the processor leaves one job per family and day in {@code planning_closure_jobs}. It
  * handles the events in order, so a closure finds every family whose days came before it; a
- * day put in a basket after the closure, before this node's calendar knew of it, leaves a job
- * too. A reopened day takes its jobs back.
+ * day put in a basket after the closure leaves a job too. Bookings are checked against the
+ * calendar's stream itself ({@code EventStoreClosures}), so that is only a booking decided just
+ * before the closure was appended and appended just after: it is cancelled like the others, on
+ * whichever node, since the job waits in the shared database. A reopened day takes its jobs back.
  *
  * <p>Every node sends, every few seconds, the jobs it finds: one
  * {@link CancelClosedDayBookingsCommand} per family, which the family's dossier decides from

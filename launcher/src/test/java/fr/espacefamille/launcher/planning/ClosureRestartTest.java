@@ -102,6 +102,8 @@ class ClosureRestartTest {
                 "--espace-famille.planning.catalogue=classpath:planning/test-town.yml",
                 "--espace-famille.planning.closure-check-interval=" + closureCheckInterval.toMillis() + "ms",
                 "--espace-famille.payment.sandbox-notification-delay=50ms",
+                // Its parent has a session but no account: a confirmation would wait for it.
+                "--espace-famille.mail.booking-confirmations=false",
                 "--espace-famille.security.session-idle-timeout=3650d",
                 "--espace-famille.security.session-absolute-timeout=3650d",
                 "--espace-famille.event-store.fetch-delay=20ms");

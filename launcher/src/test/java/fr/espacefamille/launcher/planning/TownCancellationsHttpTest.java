@@ -9,6 +9,8 @@ import fr.espacefamille.platform.testing.InMemoryMongo;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,6 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
                         "espace-famille.planning.closure-check-interval=200ms",
                         "espace-famille.payment.sandbox-notification-delay=50ms",
                         "espace-famille.mail.welcome-on-registration=false",
+                        // Its parents have sessions but no accounts: a confirmation would wait for them.
+                        "espace-famille.mail.booking-confirmations=false",
                         "espace-famille.security.session-idle-timeout=3650d",
                         "espace-famille.security.session-absolute-timeout=3650d",
                         "spring.mail.host=127.0.0.1"})
@@ -87,6 +91,8 @@ class TownCancellationsHttpTest {
     private PlanningTestSupport.MovableClock clock;
     @Autowired
     private SessionStore sessions;
+    @Autowired
+    private EventProcessingConfiguration processing;
     private WebTestClient http;
 
     @BeforeEach
@@ -150,6 +156,45 @@ class TownCancellationsHttpTest {
         sleep(1_000);
         assertThat(cancellationsOf(MARTIN)).hasSize(2);
         assertThat(cancellationsOf(LEROY)).hasSize(2);
+    }
+
+    @Test
+    void aDayIsRefusedAsSoonAsTheStaffClosedItHoweverFarBehindTheEventProcessorsAre() {
+        String louis = childOf(MARTIN, "Louis");
+        List<EventProcessor> processors = List.copyOf(processing.eventProcessors().values());
+        processors.forEach(EventProcessor::shutDown);
+        try {
+            http.post().uri("/api/staff/closures")
+                    .bodyValue(Map.of("day", "2026-11-05", "services", List.of("RESTAURATION"), "reason", "grève"))
+                    .exchange().expectStatus().isOk();
+
+            expectRefusal(reserve(MARTIN, louis, "fatima", "RESTAURATION", "2026-11-05"), 400, "DAY_NOT_OPEN");
+        } finally {
+            processors.forEach(EventProcessor::start);
+        }
+    }
+
+    @Test
+    void aDayPaidInABasketThatTheStaffCloseBeforeThePaymentArrivesIsCreditedOnce() {
+        String louis = childOf(MARTIN, "Louis");
+        long martinCredit = credit(MARTIN);
+        book(MARTIN, louis, "fatima", "RESTAURATION", "2026-11-06").expectStatus().isOk();
+        JsonNode outcome = checkout(MARTIN, "fatima").expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(outcome.get("status").asText()).isEqualTo("PAYMENT_REQUIRED");
+        long due = outcome.get("basket").get("totals").get("amountDueCents").asLong();
+
+        http.post().uri("/api/staff/closures")
+                .bodyValue(Map.of("day", "2026-11-06", "services", List.of("RESTAURATION"), "reason", "grève"))
+                .exchange().expectStatus().isOk();
+        await(() -> basket(MARTIN, "fatima").path("lines").isEmpty());
+        http.post().uri("/payfip-sandbox/paiement").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("idop=" + outcome.get("operationId").asText() + "&choix=payer").exchange()
+                .expectStatus().isEqualTo(HttpStatus.SEE_OTHER);
+
+        await(() -> credit(MARTIN) == martinCredit + due);
+        sleep(1_500);
+        assertThat(credit(MARTIN)).isEqualTo(martinCredit + due);
+        assertThat(day(MARTIN, louis, "fatima", "RESTAURATION", "2026-11-06").get("booked").asBoolean()).isFalse();
     }
 
     @Test

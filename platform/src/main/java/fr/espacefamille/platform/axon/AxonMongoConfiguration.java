@@ -39,7 +39,10 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -224,6 +227,13 @@ public class AxonMongoConfiguration {
     @Bean
     public ConfigurerModule sideEffectProcessors(ListableBeanFactory beans, Clock clock) {
         return new SideEffectProcessors(beans, clock);
+    }
+
+    /** Retries the side effects that waited for a read model to catch up. */
+    @Bean
+    public SmartLifecycle readModelBehindRetries(ObjectProvider<EventProcessingConfiguration> processing,
+                                                 ListableBeanFactory beans, Clock clock) {
+        return new ReadModelBehindRetries(processing, new SideEffectProcessors(beans, clock).groups());
     }
 
     @Bean

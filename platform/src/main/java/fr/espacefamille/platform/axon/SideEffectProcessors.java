@@ -19,6 +19,9 @@ import java.util.Set;
  *   <li>It starts at the moment the application first runs with it, not at the first event of
  *   the store: a new group, or one whose token was lost, does not e-mail every family for what
  *   happened years ago.</li>
+ *   <li>An event parked because a read model it needs was behind is handed to it again a
+ *   little later ({@link ReadModelBehindRetries}), instead of waiting in the dead-letter queue
+ *   for staff to retry it.</li>
  * </ul>
  */
 final class SideEffectProcessors implements ConfigurerModule {
@@ -39,6 +42,8 @@ final class SideEffectProcessors implements ConfigurerModule {
                     config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                             .andBatchSize(1)
                             .andInitialTrackingToken(source -> source.createTokenAt(startedAt)));
+            configurer.eventProcessing().registerDeadLetterPolicy(
+                    group, config -> ReadModelBehindRetries.enqueuePolicy());
         }
     }
 

@@ -101,6 +101,28 @@ class SideEffectsTest {
     }
 
     @Test
+    void anEffectWaitingForAReadModelIsRetriedByItselfAndCarriedOutOnceWhenTheViewCatchesUp()
+            throws InterruptedException {
+        ConfigurableApplicationContext app = start();
+        CommandGateway gateway = app.getBean(CommandGateway.class);
+        TallyNotifier notifier = app.getBean(TallyNotifier.class);
+        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+        notifier.awaitViewFor("new");
+
+        gateway.sendAndWait(new AddToTallyCommand("new", 1));
+        gateway.sendAndWait(new AddToTallyCommand("new", 1));
+        gateway.sendAndWait(new AddToTallyCommand("known", 1));
+        await(() -> processing.deadLetterQueue(TallyNotifier.GROUP).orElseThrow().amountOfSequences() == 1);
+        Thread.sleep(2_500);
+        assertThat(notifier.notified()).extracting(TallyIncreasedEvent::tallyId).containsExactly("known");
+        notifier.awaitViewFor(null);
+
+        await(() -> notifier.notified().size() == 3);
+        assertThat(notifier.notified()).extracting(TallyIncreasedEvent::total).containsExactly(1L, 1L, 2L);
+        assertThat(processing.deadLetterQueue(TallyNotifier.GROUP).orElseThrow().size()).isZero();
+    }
+
+    @Test
     void anEffectIsCarriedOutOncePerKey() {
         SideEffectLog log = new SideEffectLog(client.getDatabase(databaseName), Clock.systemUTC());
         AtomicInteger sent = new AtomicInteger();

@@ -1,5 +1,6 @@
 package fr.espacefamille.platform.testapp;
 
+import fr.espacefamille.platform.axon.ReadModelBehindException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,11 +23,15 @@ public class TallyNotifier {
     private final Queue<TallyIncreasedEvent> notified = new ConcurrentLinkedQueue<>();
     private final AtomicInteger largestBatch = new AtomicInteger();
     private volatile String unreachable;
+    private volatile String notYetInView;
 
     @EventHandler
     void on(TallyIncreasedEvent event) {
         if (event.tallyId().equals(unreachable)) {
             throw new IllegalStateException("The recipient of " + unreachable + " cannot be reached");
+        }
+        if (event.tallyId().equals(notYetInView)) {
+            throw new ReadModelBehindException("The recipient of " + notYetInView + " is not yet in the view");
         }
         notified.add(event);
         if (CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch) {
@@ -37,6 +42,11 @@ public class TallyNotifier {
     /** Makes every notice about this tally fail, as a mail server that refuses one address. */
     public void failFor(String tallyId) {
         this.unreachable = tallyId;
+    }
+
+    /** Makes every notice about this tally wait, as a mailer whose recipient's view is behind. */
+    public void awaitViewFor(String tallyId) {
+        this.notYetInView = tallyId;
     }
 
     public Queue<TallyIncreasedEvent> notified() {

@@ -9,6 +9,7 @@ import fr.espacefamille.events.planning.BasketConfirmedEvent;
 import fr.espacefamille.events.planning.BasketDay;
 import fr.espacefamille.events.planning.BasketLine;
 import fr.espacefamille.events.planning.ChangeKind;
+import fr.espacefamille.platform.axon.ReadModelBehindException;
 import fr.espacefamille.platform.axon.SideEffectLog;
 import fr.espacefamille.query.notification.MailProperties;
 import org.axonframework.config.ProcessingGroup;
@@ -39,9 +40,12 @@ import java.util.stream.Collectors;
  *
  * <p>A side effect, not a projection: its processing group never replays, handles one event
  * at a time from the moment it was first deployed, and sends each e-mail once
- * ({@link SideEffectLog}); a mail server failure parks the event in the dead-letter queue. The
- * recipient is the account's address; should the account be unknown to this side (an account
- * closed since), the dossier's guardians.
+ * ({@link SideEffectLog}); a mail server failure parks the event in the dead-letter queue.
+ *
+ * <p>The recipient is the paying parent's account, by its address and name. Accounts are never
+ * deleted, so an account, a dossier or a setup this side does not know yet only means that its
+ * view is behind (or being rebuilt by a replay): the mail is not sent to someone else on a guess,
+ * the event waits and is handled again a little later ({@link ReadModelBehindException}).
  */
 @Component
 @ProcessingGroup(ConfirmationMailer.GROUP)
@@ -79,8 +83,9 @@ class ConfirmationMailer {
     }
 
     private void send(BasketConfirmedEvent event) {
-        FamilyDirectory.Family family = directory.family(event.dossierNumber());
-        Recipient recipient = recipientOf(event.account(), family);
+        FamilyDirectory.Family family = directory.familyAsOf(event.dossierNumber(), childrenOf(event));
+        PlanningSetup setup = setups.setupOrBehind();
+        Recipient recipient = recipientOf(event.account());
         if (recipient.emails().isEmpty()) {
             logger.warn("No e-mail address for the confirmation of basket [{}]", event.basketId());
             return;
@@ -90,7 +95,7 @@ class ConfirmationMailer {
         message.setFrom(properties.from());
         message.setTo(recipient.emails().toArray(String[]::new));
         message.setSubject("Réservations confirmées – dossier famille n° " + event.dossierNumber());
-        message.setText(text(event, family, recipient.greeting(), setups.setup()));
+        message.setText(text(event, family, recipient.greeting(), setup));
         mailSender.send(message);
         logger.debug("Confirmation e-mail sent for basket [{}]", event.basketId());
     }
@@ -98,17 +103,21 @@ class ConfirmationMailer {
     private record Recipient(List<String> emails, String greeting) {
     }
 
-    private Recipient recipientOf(String account, FamilyDirectory.Family family) {
+    private Recipient recipientOf(String account) {
         try {
             AccountContact contact = queryGateway.query(new FindAccountContactQuery(account),
                                                         AccountContact.class).join();
             return new Recipient(List.of(contact.email()), contact.displayName());
         } catch (CompletionException e) {
-            if (!isUnknownAccount(e.getCause())) {
-                throw e;
+            if (isUnknownAccount(e.getCause())) {
+                throw new ReadModelBehindException("Account [" + account + "] is not yet in the accounts view");
             }
+            throw e;
         }
-        return new Recipient(family.guardianEmails(), null);
+    }
+
+    private static List<String> childrenOf(BasketConfirmedEvent event) {
+        return event.lines().stream().map(BasketLine::childId).distinct().toList();
     }
 
     private static boolean isUnknownAccount(Throwable failure) {

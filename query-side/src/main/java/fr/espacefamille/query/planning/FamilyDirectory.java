@@ -14,6 +14,7 @@ import fr.espacefamille.events.dossier.DossierDetailsChangedEvent;
 import fr.espacefamille.events.dossier.DossierRegisteredEvent;
 import fr.espacefamille.events.dossier.GuardianEmailGivenEvent;
 import fr.espacefamille.events.dossier.Guardian;
+import fr.espacefamille.platform.axon.ReadModelBehindException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -95,6 +96,32 @@ public class FamilyDirectory {
         }
         document.remove("_id");
         return objectMapper.convertValue(document, Family.class);
+    }
+
+    /** The family, for a side effect: a dossier not in the view yet means the view is behind. */
+    Family familyOrBehind(String dossierNumber) {
+        Document document = families.find(Filters.eq("_id", dossierNumber)).first();
+        if (document == null) {
+            throw new ReadModelBehindException("Dossier [" + dossierNumber + "] is not yet in the planning view");
+        }
+        document.remove("_id");
+        return objectMapper.convertValue(document, Family.class);
+    }
+
+    /**
+     * The family, for a side effect about these children of it: each must be known, in the
+     * dossier or among the children who left it; one that is not was added by an import the
+     * view has not handled yet.
+     */
+    Family familyAsOf(String dossierNumber, Collection<String> childIds) {
+        Family family = familyOrBehind(dossierNumber);
+        List<String> listed = family.children().stream().map(Child::childId).toList();
+        List<String> others = childIds.stream().filter(childId -> !listed.contains(childId)).toList();
+        if (!others.isEmpty() && children(others).size() < others.size()) {
+            throw new ReadModelBehindException("A child of dossier [" + dossierNumber
+                    + "] is not yet in the planning view");
+        }
+        return family;
     }
 
     /** The children by id, with the dossier each belongs to. */

@@ -15,6 +15,7 @@ import fr.espacefamille.events.calendar.ServiceDayReopenedEvent;
 import fr.espacefamille.events.planning.Closures;
 import fr.espacefamille.events.planning.FindClosuresQuery;
 import fr.espacefamille.events.planning.FindPlanningSetupQuery;
+import fr.espacefamille.platform.axon.ReadModelBehindException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -101,6 +102,15 @@ public class PlanningSetupProjection {
         }
         document.remove("_id");
         return objectMapper.convertValue(document, PlanningSetup.class);
+    }
+
+    /** The setup last published, for a side effect: while there is none, the view is behind. */
+    PlanningSetup setupOrBehind() {
+        try {
+            return setup();
+        } catch (RefusedException e) {
+            throw new ReadModelBehindException("No planning setup in the planning view yet");
+        }
     }
 
     /** The staff's closures of these days, by day and service. */

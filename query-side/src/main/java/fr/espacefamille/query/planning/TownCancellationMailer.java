@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * to every guardian with an address.
  *
  * <p>A side effect, in the group of the confirmation e-mails: it never replays, starts from the
- * moment it was first deployed, and sends each e-mail once ({@link SideEffectLog}).
+ * moment it was first deployed, and sends each e-mail once ({@link SideEffectLog}). A dossier or
+ * a setup not yet in the planning views makes it wait, as the confirmation does.
  */
 @Component
 @ProcessingGroup(ConfirmationMailer.GROUP)
@@ -66,7 +67,8 @@ class TownCancellationMailer {
     }
 
     private void send(BookingsCancelledByTownEvent event) {
-        FamilyDirectory.Family family = directory.family(event.dossierNumber());
+        FamilyDirectory.Family family = directory.familyOrBehind(event.dossierNumber());
+        PlanningSetup setup = setups.setupOrBehind();
         if (family.guardianEmails().isEmpty()) {
             logger.warn("No e-mail address in dossier [{}] for the bookings the town cancelled", event.dossierNumber());
             return;
@@ -76,7 +78,7 @@ class TownCancellationMailer {
         message.setFrom(properties.from());
         message.setTo(family.guardianEmails().toArray(String[]::new));
         message.setSubject("Réservations annulées par la mairie – dossier famille n° " + event.dossierNumber());
-        message.setText(text(event, family, setups.setup()));
+        message.setText(text(event, family, setup));
         mailSender.send(message);
         logger.debug("Town cancellation e-mail sent for dossier [{}]", event.dossierNumber());
     }
