@@ -94,9 +94,10 @@ final class MongoServerProcess implements AutoCloseable {
     }
 
     public static void main(String[] args) throws IOException {
-        MongoBackend backend = "h2".equals(args.length > 0 ? args[0] : "memory")
-                ? new OrderedIndexH2Backend(Files.createTempDirectory("planning-benchmark").resolve("mongo.mv").toString())
-                : new MemoryBackend();
+        boolean h2 = "h2".equals(args.length > 0 ? args[0] : "memory");
+        MongoBackend backend = h2 ? new OrderedIndexH2Backend(Files.createTempDirectory("planning-benchmark")
+                                                                   .resolve("mongo.mv").toString())
+                                  : new MemoryBackend();
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         System.out.println(PORT_LINE + server.getLocalAddress().getPort());
