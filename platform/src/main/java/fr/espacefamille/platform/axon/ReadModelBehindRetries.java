@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Hands the events that a side-effect group parked because a read model was behind
- * ({@link ReadModelBehindException}) to their handlers again, after 1, 2, 4… seconds, at most
- * {@link #LONGEST_DELAY} apart, until they pass.
+ * ({@link ReadModelBehindException}) to their handlers again, every second at first, then
+ * less and less often, at most {@link #LONGEST_DELAY} apart, until they pass.
  *
  * <p>Every processing group has a dead-letter queue, so a handler that throws parks its event
  * (and the later events of the same sequence, in order) instead of having the processor retry
@@ -41,6 +41,7 @@ final class ReadModelBehindRetries implements SmartLifecycle {
 
     static final String ATTEMPTS = "readModelBehindAttempts";
     static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+    static final int PROMPT_ATTEMPTS = 10;
     static final Duration LONGEST_DELAY = Duration.ofMinutes(5);
     private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
     /** Sequences passed in one round at most, so that a long queue does not hold the thread. */
@@ -103,9 +104,14 @@ final class ReadModelBehindRetries implements SmartLifecycle {
         return behind && !now.isBefore(letter.lastTouched().plus(delayAfter(attemptsOf(letter))));
     }
 
-    /** 1 s after the first attempt, twice as long after each next one, five minutes at most. */
+    /**
+     * 1 s after each of the first {@value #PROMPT_ATTEMPTS} attempts, then twice as long after
+     * each next one, five minutes at most. A read model is behind by seconds as a rule, and the
+     * mail should follow within a second of its catching up; one that is still behind after
+     * that (a replay, a backlog) is asked less and less often.
+     */
     static Duration delayAfter(int attempts) {
-        int doublings = Math.min(Math.max(attempts - 1, 0), 16);
+        int doublings = Math.min(Math.max(attempts - PROMPT_ATTEMPTS, 0), 16);
         Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
         return delay.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : delay;
     }
