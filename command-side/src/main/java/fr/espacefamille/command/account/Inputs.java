@@ -3,6 +3,7 @@ package fr.espacefamille.command.account;
 import fr.espacefamille.events.RefusedException;
 import org.apache.commons.validator.routines.EmailValidator;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -23,14 +24,35 @@ final class Inputs {
         return value;
     }
 
+    /**
+     * A username as the account will keep it: in Unicode's composed form (an accent typed as a
+     * letter of its own is joined to its letter, as the account id does), in one alphabet only,
+     * so that no name can pass for another one with look-alike letters of another script
+     * ("sоphie" with a Cyrillic "о" for "sophie").
+     */
     static String username(String typed) {
-        String username = required(typed, "l'identifiant").strip();
+        String username = Normalizer.normalize(required(typed, "l'identifiant").strip(), Normalizer.Form.NFC);
         if (!USERNAME.matcher(username).matches()) {
             throw RefusedException.invalid("USERNAME_INVALID",
                     "L'identifiant doit compter de 3 à 64 caractères : lettres, chiffres, point, tiret, "
                             + "apostrophe ou @, sans espace. Par exemple le nom du dossier : lefevre.");
         }
+        if (mixesAlphabets(username)) {
+            throw RefusedException.invalid("USERNAME_INVALID",
+                    "L'identifiant mélange des lettres de plusieurs alphabets (par exemple latin et cyrillique) : "
+                            + "écrivez-le dans un seul alphabet.");
+        }
         return username;
+    }
+
+    private static boolean mixesAlphabets(String username) {
+        return username.codePoints()
+                .filter(Character::isLetter)
+                .mapToObj(Character.UnicodeScript::of)
+                .filter(script -> script != Character.UnicodeScript.COMMON
+                        && script != Character.UnicodeScript.INHERITED)
+                .distinct()
+                .count() > 1;
     }
 
     static String email(String typed) {
