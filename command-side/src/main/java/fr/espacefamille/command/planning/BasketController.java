@@ -90,6 +90,10 @@ class BasketController {
             if (weekdays != null && weekdays.contains(null)) {
                 throw RefusedException.invalid("WEEKDAY_MISSING", "Un des jours de la semaine choisis est vide.");
             }
+            if (action == null) {
+                throw RefusedException.invalid("ACTION_MISSING",
+                                               "Indiquez s'il faut réserver ou annuler les jours de la période.");
+            }
             return this;
         }
     }

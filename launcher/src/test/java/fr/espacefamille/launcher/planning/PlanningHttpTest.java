@@ -173,6 +173,9 @@ class PlanningHttpTest {
                                                         "weekdays", oneEmptyDay)), "WEEKDAY_MISSING");
         refused(post(account, "/basket/periods", Map.of("childId", LOUIS, "service", "RESTAURATION")),
                 "PERIOD_MISSING");
+        refused(post(account, "/basket/periods", Map.of("childId", LOUIS, "service", "RESTAURATION",
+                                                        "from", "2026-09-07", "to", "2026-09-30",
+                                                        "weekdays", List.of("MONDAY"))), "ACTION_MISSING");
 
         assertThat(basket(account).path("lines").size()).isZero();
     }
