@@ -1,5 +1,6 @@
 package fr.espacefamille.command.calendar;
 
+import fr.espacefamille.events.Quoted;
 import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.calendar.CloseServiceDayCommand;
 import fr.espacefamille.events.calendar.ClosedReason;
@@ -155,7 +156,7 @@ class TownCalendar {
 
     private void refuseIfUnknown(String service) {
         if (setup.service(service).isEmpty()) {
-            throw RefusedException.notFound("UNKNOWN_SERVICE", "Le service « " + service + " » n'existe pas.");
+            throw RefusedException.notFound("UNKNOWN_SERVICE", "Le service « " + Quoted.text(service) + " » n'existe pas.");
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.espacefamille.command.dossier;
 
+import fr.espacefamille.events.Quoted;
 import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.dossier.ChangeInvoiceDeliveryModeCommand;
 import fr.espacefamille.events.dossier.InvoiceDeliveryMode;
@@ -66,9 +67,8 @@ class FamilyDossierController {
         if (typed == null || typed.isBlank()) {
             return null;
         }
-        String shown = typed.strip().length() > 40 ? typed.strip().substring(0, 40) + "…" : typed.strip();
         return PhoneNumbers.e164(typed).orElseThrow(() -> RefusedException.invalid("PHONE_INVALID",
-                "Le numéro de téléphone " + which + " « " + shown + " » n'est pas valide. "
+                "Le numéro de téléphone " + which + " « " + Quoted.text(typed) + " » n'est pas valide. "
                         + "Écrivez-le par exemple 06 12 34 56 78, ou +32 470 12 34 56 hors de France."));
     }
 

@@ -1,6 +1,7 @@
 package fr.espacefamille.command.planning;
 
 import fr.espacefamille.command.calendar.ClosureLookup;
+import fr.espacefamille.events.Quoted;
 import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.calendar.ClosedReason;
 import fr.espacefamille.events.calendar.PlanningSetup;
@@ -44,7 +45,7 @@ public class PlanningRules {
 
     public ServiceDefinition service(String code) {
         return setup.service(code).orElseThrow(() -> RefusedException.notFound("UNKNOWN_SERVICE",
-                "Le service « " + code + " » n'existe pas."));
+                "Le service « " + Quoted.text(code) + " » n'existe pas."));
     }
 
     /** The days among these on which the service does not open, and why. */

@@ -1,5 +1,6 @@
 package fr.espacefamille.query.planning;
 
+import fr.espacefamille.events.Quoted;
 import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.calendar.Billing;
 import fr.espacefamille.events.calendar.ClosedReason;
@@ -236,7 +237,7 @@ class PlanningQueries {
 
     private static ServiceDefinition serviceOf(PlanningSetup setup, String code) {
         return setup.service(code).orElseThrow(() -> RefusedException.notFound("UNKNOWN_SERVICE",
-                "Le service « " + code + " » n'existe pas."));
+                "Le service « " + Quoted.text(code) + " » n'existe pas."));
     }
 
     private static List<LocalDate> daysOf(YearMonth month) {
