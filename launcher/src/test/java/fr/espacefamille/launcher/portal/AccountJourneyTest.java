@@ -174,6 +174,22 @@ class AccountJourneyTest extends PortalTest {
     }
 
     @Test
+    void aUsernameIsKeptComposedAndInOneAlphabet() {
+        assertRefused(browser().post("/api/registration", Map.of("username", "s\u043ephie.l", "password", PASSWORD,
+                                                                 "email", "a@example.org")), 400, "USERNAME_INVALID");
+        browser().post("/api/registration", Map.of("username", "bobbye\u0301", "password", PASSWORD,
+                                                   "email", "bobby@example.org"))
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.username").isEqualTo("bobby\u00e9");
+        assertRefused(browser().post("/api/registration", Map.of("username", "bobby\u00e9", "password", PASSWORD,
+                                                                 "email", "autre@example.org")),
+                      409, "USERNAME_TAKEN");
+        browser().post("/api/registration", Map.of("username", "\u0441\u043e\u0444\u0438\u044f", "password",
+                                                   PASSWORD, "email", "sofia@example.org"))
+                .expectStatus().isCreated();
+    }
+
+    @Test
     void loginIsRefusedBeforeActivation() {
         signUpUntilActivationMail("isabelle.leroy", "isabelle.leroy@example.org", "2023-00396", "leroy");
 
@@ -306,6 +322,10 @@ class AccountJourneyTest extends PortalTest {
                    Map.of("mobilePhone", "06.19.66.48.06", "homePhone", "04 67 41 00 19")).expectStatus().isNoContent();
         assertRefused(parent.put("/api/family/dossiers/2020-00285/phones", Map.of("mobilePhone", "12")),
                       400, "PHONE_INVALID");
+        parent.put("/api/family/dossiers/2020-00285/phones", Map.of("mobilePhone", "\u202e0781"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PHONE_INVALID")
+                .jsonPath("$.message").value(message -> assertThat((String) message)
+                        .contains("« 0781 »").doesNotContain("\u202e"));
 
         eventually(() -> parent.get("/api/family/dossiers/2020-00285").expectStatus().isOk().expectBody()
                 .jsonPath("$.guardians[0].mobilePhone").isEqualTo("+33619664806")
