@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
@@ -30,9 +31,11 @@ import java.util.concurrent.locks.ReentrantLock;
 public class EventProcessorConsole {
 
     private static final Logger logger = LoggerFactory.getLogger(EventProcessorConsole.class);
+    private static final Duration WORKER_START = Duration.ofSeconds(5);
 
     private final EventProcessingConfiguration processing;
     private final MongoEventStorageEngine eventStore;
+
     private final Lock replaying = new ReentrantLock();
 
     EventProcessorConsole(EventProcessingConfiguration processing, MongoEventStorageEngine eventStore) {
@@ -75,7 +78,16 @@ public class EventProcessorConsole {
         return processor(name);
     }
 
+    /**
+     * Axon starts a processor's workers on a thread of its own after {@code start()} returns. A
+     * shutdown that came while that thread was still launching them stopped nothing, and the
+     * next {@code start()} launched no worker: two replays asked for in quick succession left
+     * the processor running without a worker, its read model empty until the next restart. So
+     * a restart waits for the workers of the previous start before it shuts them down, and for
+     * its own before it lets the next replay in.
+     */
     private static void restartFromScratch(TrackingEventProcessor processor) {
+        awaitWorkers(processor);
         processor.shutDown();
         try {
             processor.resetTokens();
@@ -84,6 +96,23 @@ public class EventProcessorConsole {
                     "Ce traitement tourne sur une autre instance ; relancez la reconstruction depuis celle-ci.");
         } finally {
             processor.start();
+            awaitWorkers(processor);
+        }
+    }
+
+    /**
+     * Waits until a running processor has a worker, for {@link #WORKER_START} at most: on a node
+     * whose segments another node holds, none ever comes.
+     */
+    private static void awaitWorkers(TrackingEventProcessor processor) {
+        long deadline = System.nanoTime() + WORKER_START.toNanos();
+        while (processor.isRunning() && processor.activeProcessorThreads() == 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
