@@ -156,7 +156,8 @@ class TownCalendar {
 
     private void refuseIfUnknown(String service) {
         if (setup.service(service).isEmpty()) {
-            throw RefusedException.notFound("UNKNOWN_SERVICE", "Le service « " + Quoted.text(service) + " » n'existe pas.");
+            throw RefusedException.notFound("UNKNOWN_SERVICE",
+                                            "Le service « " + Quoted.text(service) + " » n'existe pas.");
         }
     }
 

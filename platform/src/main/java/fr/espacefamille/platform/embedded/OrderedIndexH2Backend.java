@@ -72,8 +72,9 @@ public class OrderedIndexH2Backend extends H2Backend {
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
             String stockName = stockMapName(collectionName, indexName);
-            MVMap<KeyValue, Object> map = store.openMap(stockName + ORDERED_SUFFIX,
-                                                        new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
+            MVMap.Builder<KeyValue, Object> ordered = new MVMap.Builder<>();
+            ordered.keyType(IndexKeyType.INSTANCE);
+            MVMap<KeyValue, Object> map = store.openMap(stockName + ORDERED_SUFFIX, ordered);
             if (store.hasMap(stockName)) {
                 MVMap<KeyValue, Object> stock = store.openMap(stockName);
                 logger.info("Reordering index [{}] of [{}]: {} keys", indexName, collectionName, stock.sizeAsLong());

@@ -88,7 +88,8 @@ class MongoEventStorageEngineTest {
     void aPayloadOfEveryJsonShapeReadsBackTheSameWithOrWithoutATree() {
         Shapes shapes = new Shapes("Lefèvre", 7, 12_345_678_901L, 2.5, new BigDecimal("19.5"), true, null,
                                    LocalDate.of(2027, 1, 11), Instant.parse("2026-09-01T06:00:00.5Z"),
-                                   List.of("RESTAURATION", "TAP"), Map.of("band", Map.of("max", 600, "nested", List.of(1, 2))),
+                                   List.of("RESTAURATION", "TAP"),
+                                   Map.of("band", Map.of("max", 600, "nested", List.of(1, 2))),
                                    Shapes.Kind.PREPAID, List.of(new Counted(3), new Counted(4)));
         MetaData metaData = MetaData.with("traceId", "t-7").and("attempt", 2).and("origin", Map.of("ip", "10.0.0.1"));
         engine.appendEvents(new GenericDomainEventMessage<>("Test", "S-1", 0, shapes, metaData));
