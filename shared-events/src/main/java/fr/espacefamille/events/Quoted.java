@@ -24,11 +24,21 @@ public final class Quoted {
                 : shown.toString();
     }
 
-    private static boolean isShown(int codePoint) {
+    /**
+     * A control character, a line or paragraph separator, an invisible or format character
+     * (zero-width spaces and joiners, bidi controls, byte-order mark, soft hyphen) or half of a
+     * surrogate pair: what changes how a line of text reads without being seen.
+     */
+    public static boolean isInvisible(int codePoint) {
         return switch (Character.getType(codePoint)) {
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                 Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE -> false;
-            default -> true;
+                 Character.SURROGATE -> true;
+            default -> false;
         };
+    }
+
+    private static boolean isShown(int codePoint) {
+        int type = Character.getType(codePoint);
+        return !isInvisible(codePoint) && type != Character.UNASSIGNED && type != Character.PRIVATE_USE;
     }
 }

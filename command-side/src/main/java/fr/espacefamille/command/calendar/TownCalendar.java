@@ -137,17 +137,9 @@ class TownCalendar {
         }
     }
 
-    /**
-     * No control character, no line or paragraph separator, no invisible or format character
-     * (zero-width spaces and joiners, bidi controls, byte-order mark, soft hyphen) and no half
-     * of a surrogate pair: the reason is shown as it is in the month view and the families' mails.
-     */
+    /** Nothing {@link Quoted#isInvisible}: the reason is shown as it is in the month view and the mails. */
     private static boolean isOneLineOfVisibleText(String text) {
-        return text.codePoints().noneMatch(codePoint -> switch (Character.getType(codePoint)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                 Character.SURROGATE -> true;
-            default -> false;
-        });
+        return text.codePoints().noneMatch(Quoted::isInvisible);
     }
 
     private String closureOf(LocalDate day, String service) {

@@ -118,17 +118,13 @@ final class EventDocuments {
             reader.readEndDocument();
         }
         boolean domainEvent = fields.aggregateType != null;
-        Instant timestamp = Instant.ofEpochMilli(fields.timestamp);
-        if (fields.nanos != null) {
-            timestamp = Instant.ofEpochSecond(timestamp.getEpochSecond(), fields.nanos);
-        }
         return new StoredEvent(
                 token,
                 fields.aggregateType,
                 domainEvent ? fields.aggregateIdentifier : fields.eventIdentifier,
                 domainEvent ? fields.sequenceNumber : 0L,
                 fields.eventIdentifier,
-                timestamp,
+                timestamp(fields.timestamp, fields.nanos),
                 new LazyTree(fields.payload, this, fields.payloadType, fields.payloadRevision),
                 new LazyTree(fields.metaData, this, MetaData.class.getName(), null));
     }
@@ -202,10 +198,15 @@ final class EventDocuments {
     }
 
     static Instant timestampOf(BsonDocument document) {
-        Instant timestamp = Instant.ofEpochMilli(document.getDateTime(TIMESTAMP).getValue());
         BsonValue nanos = document.get(NANOS);
-        return nanos == null ? timestamp
-                             : Instant.ofEpochSecond(timestamp.getEpochSecond(), nanos.asNumber().intValue());
+        Integer nanoseconds = nanos == null ? null : nanos.asNumber().intValue();
+        return timestamp(document.getDateTime(TIMESTAMP).getValue(), nanoseconds);
+    }
+
+    /** The BSON date's milliseconds, with the nanoseconds kept beside it when there are. */
+    private static Instant timestamp(long millis, Integer nanos) {
+        Instant timestamp = Instant.ofEpochMilli(millis);
+        return nanos == null ? timestamp : Instant.ofEpochSecond(timestamp.getEpochSecond(), nanos);
     }
 
     /**
