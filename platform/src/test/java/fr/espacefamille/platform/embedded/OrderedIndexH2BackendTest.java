@@ -40,9 +40,7 @@ class OrderedIndexH2BackendTest {
     void uniqueKeysOfEveryKindAreFoundAndEnforcedBeforeAndAfterARestart() {
         String file = folder.resolve("mongo.mv").toString();
         withServer(new OrderedIndexH2Backend(file), items -> {
-            items.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
-            items.createIndex(Indexes.ascending("owner", "rank"), new IndexOptions().unique(true));
-            items.insertMany(IntStream.range(0, DOCUMENTS).mapToObj(OrderedIndexH2BackendTest::item).toList());
+            fill(items);
             assertEveryItemIsFound(items);
         });
 
@@ -61,9 +59,7 @@ class OrderedIndexH2BackendTest {
     void aFileOfTheStockBackendIsMigratedOnceAndKeepsItsKeys() {
         String file = folder.resolve("mongo.mv").toString();
         withServer(new H2Backend(file), items -> {
-            items.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
-            items.createIndex(Indexes.ascending("owner", "rank"), new IndexOptions().unique(true));
-            items.insertMany(IntStream.range(0, DOCUMENTS).mapToObj(OrderedIndexH2BackendTest::item).toList());
+            fill(items);
         });
 
         withServer(new OrderedIndexH2Backend(file), items -> {
@@ -89,6 +85,13 @@ class OrderedIndexH2BackendTest {
         });
 
         assertThat(mapNames(file)).noneMatch(name -> name.contains("by_code"));
+    }
+
+    /** Two unique indexes, one of them compound, and the documents they index. */
+    private static void fill(MongoCollection<Document> items) {
+        items.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+        items.createIndex(Indexes.ascending("owner", "rank"), new IndexOptions().unique(true));
+        items.insertMany(IntStream.range(0, DOCUMENTS).mapToObj(OrderedIndexH2BackendTest::item).toList());
     }
 
     /** Keys of several kinds, so that the index compares strings, numbers, dates and identifiers. */
