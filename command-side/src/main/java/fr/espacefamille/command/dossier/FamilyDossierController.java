@@ -67,8 +67,13 @@ class FamilyDossierController {
         if (typed == null || typed.isBlank()) {
             return null;
         }
+        // A number pasted from elsewhere may carry a character nobody sees: the message says so,
+        // since the number it quotes, without it, looks right.
+        String why = typed.codePoints().anyMatch(Quoted::isInvisible)
+                ? " contient un caractère invisible (copié d'une autre page, par exemple) : retapez-le. "
+                : " n'est pas valide. ";
         return PhoneNumbers.e164(typed).orElseThrow(() -> RefusedException.invalid("PHONE_INVALID",
-                "Le numéro de téléphone " + which + " « " + Quoted.text(typed) + " » n'est pas valide. "
+                "Le numéro de téléphone " + which + " « " + Quoted.text(typed) + " »" + why
                         + "Écrivez-le par exemple 06 12 34 56 78, ou +32 470 12 34 56 hors de France."));
     }
 

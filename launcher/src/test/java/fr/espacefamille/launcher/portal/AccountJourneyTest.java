@@ -325,7 +325,7 @@ class AccountJourneyTest extends PortalTest {
         parent.put("/api/family/dossiers/2020-00285/phones", Map.of("mobilePhone", "\u202e0781"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PHONE_INVALID")
                 .jsonPath("$.message").value(message -> assertThat((String) message)
-                        .contains("« 0781 »").doesNotContain("\u202e"));
+                        .contains("« 0781 » contient un caractère invisible").doesNotContain("\u202e"));
 
         eventually(() -> parent.get("/api/family/dossiers/2020-00285").expectStatus().isOk().expectBody()
                 .jsonPath("$.guardians[0].mobilePhone").isEqualTo("+33619664806")
