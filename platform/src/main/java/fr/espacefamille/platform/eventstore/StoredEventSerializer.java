@@ -2,6 +2,8 @@ package fr.espacefamille.platform.eventstore;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
@@ -11,6 +13,9 @@ import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The events' Jackson serializer, reading what the store hands out without Jackson trees.
@@ -20,15 +25,24 @@ import java.io.IOException;
  * written straight from the BSON bytes: the same value, without a node per field, which was
  * about a third of a replaying processor's time. Anything else, an upcaster's output included,
  * goes to the serializer as it is; so does everything but reading.
+ *
+ * <p>It keeps one reader per type, so that the mapper finds a type's deserializer once rather
+ * than for each event. Metadata is read as the map it is: Axon's own deserializer for it looks
+ * its map deserializer up again for every message, and a processor reads the metadata of every
+ * event it handles (for the correlation data of what the handler sends).
  */
 final class StoredEventSerializer implements Serializer {
 
     private final JacksonSerializer serializer;
     private final ObjectMapper objectMapper;
+    private final ObjectReader metaDataReader;
+    private final ConcurrentMap<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
     StoredEventSerializer(JacksonSerializer serializer) {
         this.serializer = serializer;
         this.objectMapper = serializer.getObjectMapper();
+        this.metaDataReader = objectMapper.readerFor(
+                objectMapper.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
     }
 
     /** The serializer this one reads for. */
@@ -46,9 +60,12 @@ final class StoredEventSerializer implements Serializer {
             return serializer.deserialize(serializedObject);
         }
         try (JsonParser tokens = stored.tokens()) {
+            Object value = type == MetaData.class
+                    ? MetaData.from(metaDataReader.<Map<String, Object>>readValue(tokens))
+                    : readers.computeIfAbsent(type, objectMapper::readerFor).readValue(tokens);
             @SuppressWarnings("unchecked")
-            T value = (T) objectMapper.readerFor(type).readValue(tokens);
-            return value;
+            T typed = (T) value;
+            return typed;
         } catch (IOException e) {
             throw new SerializationException("Error while deserializing object", e);
         }

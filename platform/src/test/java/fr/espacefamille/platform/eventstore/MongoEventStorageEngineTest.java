@@ -105,6 +105,8 @@ class MongoEventStorageEngineTest {
         assertThat(engine.getEventSerializer()).isInstanceOf(StoredEventSerializer.class);
         assertThat((Object) serializer.deserialize(stored.getPayload())).isEqualTo(shapes);
         assertThat((Object) engine.getEventSerializer().deserialize(stored.getPayload())).isEqualTo(shapes);
+        assertThat((Object) serializer.deserialize(stored.getMetaData())).isEqualTo(metaData);
+        assertThat((Object) engine.getEventSerializer().deserialize(stored.getMetaData())).isEqualTo(metaData);
     }
 
     @Test
