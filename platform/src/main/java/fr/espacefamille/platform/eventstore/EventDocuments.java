@@ -1,6 +1,7 @@
 package fr.espacefamille.platform.eventstore;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -210,9 +211,10 @@ final class EventDocuments {
     }
 
     /**
-     * The value as the serializer writes it, as the maps, lists and scalars BSON is made of. A
-     * Jackson serializer's mapper writes it into a token buffer that is read back at once; any
-     * other serializer goes through its Jackson tree.
+     * The value as the serializer writes it, as BSON. A Jackson serializer's mapper writes it
+     * into a token buffer; an object's tokens become BSON bytes at once ({@link BsonFromTokens}),
+     * anything else is read back as the maps, lists and scalars the driver encodes. Any other
+     * serializer goes through its Jackson tree.
      */
     private Object toBson(Object value, Serializer serializer) {
         if (serializer instanceof StoredEventSerializer stored) {
@@ -222,6 +224,14 @@ final class EventDocuments {
             ObjectMapper mapper = jackson.getObjectMapper();
             try (TokenBuffer buffer = new TokenBuffer(mapper, false)) {
                 mapper.writeValue(buffer, value);
+                if (readsNumbersAsWritten(mapper)) {
+                    try (JsonParser tokens = buffer.asParser()) {
+                        RawBsonDocument document = BsonFromTokens.document(tokens);
+                        if (document != null) {
+                            return document;
+                        }
+                    }
+                }
                 try (JsonParser parser = buffer.asParser()) {
                     return mapper.readValue(parser, Object.class);
                 }
@@ -230,6 +240,16 @@ final class EventDocuments {
             }
         }
         return objectMapper.convertValue(serializer.serialize(value, JsonNode.class).getData(), Object.class);
+    }
+
+    /**
+     * Whether the mapper reads numbers back with the types they were written with, as
+     * {@link BsonFromTokens} writes them; a mapper told to widen them takes the slower path.
+     */
+    private static boolean readsNumbersAsWritten(ObjectMapper mapper) {
+        return !mapper.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                && !mapper.isEnabled(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+                && !mapper.isEnabled(DeserializationFeature.USE_LONG_FOR_INTS);
     }
 
     /**

@@ -2,7 +2,9 @@ package fr.espacefamille.platform.eventstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -19,11 +21,17 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.BsonDecimal128;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,6 +115,42 @@ class MongoEventStorageEngineTest {
         assertThat((Object) engine.getEventSerializer().deserialize(stored.getPayload())).isEqualTo(shapes);
         assertThat((Object) serializer.deserialize(stored.getMetaData())).isEqualTo(metaData);
         assertThat((Object) engine.getEventSerializer().deserialize(stored.getMetaData())).isEqualTo(metaData);
+    }
+
+    @Test
+    void anObjectIsStoredAsTheDriverEncodesTheMapsAndListsJacksonReadsFromIt() throws Exception {
+        Shapes shapes = new Shapes("Lefèvre", 7, 12_345_678_901L, 2.5, new BigDecimal("19.5"), true, null,
+                                   LocalDate.of(2027, 1, 11), Instant.parse("2026-09-01T06:00:00.5Z"),
+                                   List.of("RESTAURATION", "TAP"),
+                                   Map.of("band", Map.of("max", 600, "nested", List.of(1, 2.75, List.of()))),
+                                   Shapes.Kind.PREPAID, List.of(new Counted(3), new Counted(4)));
+        Widths widths = new Widths((short) 12, (byte) 3, 0.1f, Long.MIN_VALUE, Double.NaN, new BigDecimal("-1E+40"));
+        engine.appendEvents(new GenericDomainEventMessage<>("Test", "S-1", 0, shapes,
+                                                            MetaData.with("traceId", "t-8").and("attempt", 3)),
+                            new GenericDomainEventMessage<>("Test", "S-1", 1, widths));
+
+        List<BsonDocument> stored = database.getCollection("events", BsonDocument.class).find()
+                                            .into(new ArrayList<>());
+        assertThat(stored.get(0).getDocument("payload")).isEqualTo(asTheDriverEncodes(shapes));
+        assertThat(stored.get(0).getDocument("metaData"))
+                .isEqualTo(asTheDriverEncodes(MetaData.with("traceId", "t-8").and("attempt", 3)));
+        assertThat(stored.get(1).getDocument("payload")).isEqualTo(asTheDriverEncodes(widths))
+                .containsEntry("small", new BsonInt32(12))
+                .containsEntry("big", new BsonInt64(Long.MIN_VALUE))
+                .containsEntry("huge", new BsonDecimal128(new Decimal128(new BigDecimal("-1E+40"))));
+        assertThat(engine.readEvents("S-1", 0).asStream().<Object>map(DomainEventMessage::getPayload).toList())
+                .containsExactly(shapes, widths);
+    }
+
+    /** The old way of storing a payload: Jackson's maps and lists, as the driver encodes them. */
+    private BsonDocument asTheDriverEncodes(Object value) throws IOException {
+        try (TokenBuffer buffer = new TokenBuffer(objectMapper, false)) {
+            objectMapper.writeValue(buffer, value);
+            Object asMaps = objectMapper.readValue(buffer.asParser(), Object.class);
+            return new Document("value", asMaps)
+                    .toBsonDocument(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry())
+                    .getDocument("value");
+        }
     }
 
     @Test
@@ -505,6 +549,9 @@ class MongoEventStorageEngineTest {
     }
 
     record Counted(long value) {
+    }
+
+    record Widths(short small, byte tiny, float ratio, long big, double notANumber, BigDecimal huge) {
     }
 
     record Shapes(String name, int count, long big, double ratio, BigDecimal price, boolean paid, String absent,
