@@ -29,7 +29,7 @@ record BenchmarkOptions(
             Usage: java -Xmx8g -jar benchmark/target/benchmark.jar [options]
               --sizes=10000,100000,1000000  store sizes to measure at (k and M suffixes allowed)
               --backend=h2|memory           embedded server storage (default h2, as the launcher)
-              --operations=2000             appends and raw inserts timed per point and caller count
+              --operations=8000             appends and raw inserts timed per point and caller count
               --replay=all|20000            events replayed and scanned per point (default all)
               --repeat=2                    runs of each measurement per point; the fastest is kept
               --single-writer=true|false    the only writer, as the launcher on its embedded
@@ -43,7 +43,7 @@ record BenchmarkOptions(
     static BenchmarkOptions parse(String... args) {
         List<Long> sizes = List.of(10_000L, 100_000L, 1_000_000L);
         Backend backend = Backend.H2;
-        int operations = 2_000;
+        int operations = 8_000;
         long replayEvents = 0;
         int repeat = 2;
         boolean singleWriter = true;
