@@ -39,6 +39,8 @@ import java.util.Map;
  * </ul>
  *
  * <p>Both servers are closed with the application context, after the processors have stopped.
+ * {@code espace-famille.embedded.enabled=false} starts neither and changes no setting: for an
+ * application given its servers later than this runs, as a test's dynamic properties are.
  */
 public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
 
@@ -61,7 +63,8 @@ public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!isLauncher(application)) {
+        if (!isLauncher(application)
+                || !environment.getProperty("espace-famille.embedded.enabled", Boolean.class, true)) {
             return;
         }
         Map<String, Object> properties = new HashMap<>();

@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
                         "espace-famille.planning.catalogue=classpath:planning/test-town.yml",
                         "espace-famille.planning.expiry-check-interval=200ms",
                         "espace-famille.payment.sandbox-notification-delay=50ms",
-                        "espace-famille.mail.welcome-on-registration=false",
+                        "espace-famille.embedded.enabled=false",
+                        "spring.mail.host=127.0.0.1",
                         // The tests move the clock by days; their sessions must outlive that.
                         "espace-famille.security.session-idle-timeout=3650d",
                         "espace-famille.security.session-absolute-timeout=3650d",

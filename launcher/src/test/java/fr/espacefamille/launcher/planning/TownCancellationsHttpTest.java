@@ -53,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
                         "espace-famille.planning.expiry-check-interval=200ms",
                         "espace-famille.planning.closure-check-interval=200ms",
                         "espace-famille.payment.sandbox-notification-delay=50ms",
-                        "espace-famille.mail.welcome-on-registration=false",
+                        "espace-famille.embedded.enabled=false",
+                        "spring.mail.host=127.0.0.1",
                         // Its parents have sessions but no accounts: a confirmation would wait for them.
                         "espace-famille.mail.booking-confirmations=false",
                         "espace-famille.security.session-idle-timeout=3650d",

@@ -47,11 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = {EspaceFamilleApplication.class, PortalTest.Clocks.class},
                 webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {
-                        "espace-famille.demo-data.enabled=false",
-                        // The embedded default turns welcome e-mails on: it cannot see the MongoDB
-                        // and SMTP server given below by @DynamicPropertySource. Sent while the tests
-                        // run, a welcome to a parent's address would come after that parent's links.
-                        "espace-famille.mail.welcome-on-registration=false",
+                        // The MongoDB and SMTP servers are given below, by @DynamicPropertySource,
+                        // after the embedded default has looked for them.
+                        "espace-famille.embedded.enabled=false",
                         "espace-famille.security.login-throttle.delay-step=200ms",
                         "espace-famille.security.login-throttle.per-address=200",
                         "espace-famille.security.sign-ups-per-address=500",
