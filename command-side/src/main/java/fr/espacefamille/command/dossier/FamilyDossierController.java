@@ -34,7 +34,10 @@ class FamilyDossierController {
         this.commandGateway = commandGateway;
     }
 
-    /** As typed, in any common format; empty to remove a number. */
+    /**
+     * As typed, in any common format; empty to remove a number. Both are required: a client that
+     * leaves one out would otherwise remove it without meaning to.
+     */
     record PhonesForm(String mobilePhone, String homePhone) {
     }
 
@@ -45,7 +48,8 @@ class FamilyDossierController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> updatePhones(@PathVariable String dossierNumber, @RequestBody PhonesForm form, Principal principal) {
         var command = new UpdatePhonesCommand(dossierNumber, principal.getName(),
-                                              phone(form.mobilePhone(), "portable"), phone(form.homePhone(), "fixe"));
+                                              phone(form.mobilePhone(), "portable", "mobilePhone"),
+                                              phone(form.homePhone(), "fixe", "homePhone"));
         return send(command, principal);
     }
 
@@ -63,8 +67,12 @@ class FamilyDossierController {
                 GenericCommandMessage.asCommandMessage(command).andMetaData(Caller.metaData(principal)))).then();
     }
 
-    private static String phone(String typed, String which) {
-        if (typed == null || typed.isBlank()) {
+    private static String phone(String typed, String which, String field) {
+        if (typed == null) {
+            throw RefusedException.invalid("FIELD_MISSING", "Indiquez le numéro de téléphone " + which
+                    + " (champ « " + field + " »), ou une valeur vide pour le retirer.");
+        }
+        if (typed.isBlank()) {
             return null;
         }
         // A number pasted from elsewhere may carry a character nobody sees: the message says so,
