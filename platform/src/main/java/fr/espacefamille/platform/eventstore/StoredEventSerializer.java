@@ -3,6 +3,7 @@ package fr.espacefamille.platform.eventstore;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializationException;
@@ -13,6 +14,7 @@ import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -29,7 +31,8 @@ import java.util.concurrent.ConcurrentMap;
  * <p>It keeps one reader per type, so that the mapper finds a type's deserializer once rather
  * than for each event. Metadata is read as the map it is: Axon's own deserializer for it looks
  * its map deserializer up again for every message, and a processor reads the metadata of every
- * event it handles (for the correlation data of what the handler sends).
+ * event it handles (for the correlation data of what the handler sends). Days are read from
+ * their digits ({@link StoredLocalDates}).
  */
 final class StoredEventSerializer implements Serializer {
 
@@ -40,7 +43,9 @@ final class StoredEventSerializer implements Serializer {
 
     StoredEventSerializer(JacksonSerializer serializer) {
         this.serializer = serializer;
-        this.objectMapper = serializer.getObjectMapper();
+        this.objectMapper = serializer.getObjectMapper().copy()
+                .registerModule(new SimpleModule("stored-local-dates")
+                                        .addDeserializer(LocalDate.class, new StoredLocalDates()));
         this.metaDataReader = objectMapper.readerFor(
                 objectMapper.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
     }
