@@ -35,12 +35,17 @@ final class BodyRefusals {
 
     /** The answer to the Jackson failure found among the causes, or {@code null} if none is the input's. */
     static Answer answerFor(Throwable decoding) {
+        JacksonException first = null;
         for (Throwable cause = decoding; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException jackson) {
-                return answerFor(jackson);
+            if (cause instanceof StreamReadException || cause instanceof StreamConstraintsException) {
+                // Malformed input, even when a mapping failure wraps it (a body cut in a value).
+                return invalidJson(malformed((JacksonException) cause));
+            }
+            if (first == null && cause instanceof JacksonException jackson) {
+                first = jackson;
             }
         }
-        return null;
+        return first == null ? null : answerFor(first);
     }
 
     private static Answer answerFor(JacksonException failure) {

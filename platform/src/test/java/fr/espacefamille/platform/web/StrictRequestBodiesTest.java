@@ -103,6 +103,10 @@ class StrictRequestBodiesTest {
                       "La demande est mal formée : le champ « reason » y figure deux fois.");
         assertRefused("[{\"reason\": \"grève\"}]", "JSON_INVALID", null);
         assertRefused("{\"reason\": ", "JSON_INVALID", null);
+        assertRefused("{\"reason\": \"grè", "JSON_INVALID",
+                      "La demande est mal formée : son contenu n'est pas du JSON valide.");
+        assertRefused("{\"reason\": \"grève\"", "JSON_INVALID", null);
+        assertRefused("{\"count\": 4", "JSON_INVALID", null);
         assertRefused("pas du JSON", "JSON_INVALID", null);
     }
 
