@@ -42,7 +42,7 @@ class AccountMailer {
     static final String GROUP = "account-mails";
     private static final Logger logger = LoggerFactory.getLogger(AccountMailer.class);
     private static final DateTimeFormatter FRENCH_TIME =
-            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(TOWN_ZONE);
+            DateTimeFormatter.ofPattern("EEEE d MMMM uuuu 'à' HH'h'mm", Locale.FRENCH).withZone(TOWN_ZONE);
 
     private final JavaMailSender mailSender;
     private final MailProperties properties;

@@ -54,7 +54,7 @@ class ConfirmationMailer {
 
     static final String GROUP = "planning-mails";
     private static final Logger logger = LoggerFactory.getLogger(ConfirmationMailer.class);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.FRENCH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d", Locale.FRENCH);
 
     private final JavaMailSender mailSender;

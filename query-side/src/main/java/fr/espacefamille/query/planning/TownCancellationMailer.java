@@ -42,9 +42,9 @@ import java.util.stream.Collectors;
 class TownCancellationMailer {
 
     private static final Logger logger = LoggerFactory.getLogger(TownCancellationMailer.class);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.FRENCH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d", Locale.FRENCH);
-    private static final DateTimeFormatter ONE_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter ONE_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.FRENCH);
 
     private final JavaMailSender mailSender;
     private final MailProperties properties;
