@@ -26,15 +26,25 @@ public final class Quoted {
 
     /**
      * A control character, a line or paragraph separator, an invisible or format character
-     * (zero-width spaces and joiners, bidi controls, byte-order mark, soft hyphen) or half of a
-     * surrogate pair: what changes how a line of text reads without being seen.
+     * (zero-width spaces and joiners, bidi controls, byte-order mark, soft hyphen), a variation
+     * selector or the combining grapheme joiner (marks that draw nothing themselves), a Hangul
+     * filler (a blank letter), or half of a surrogate pair: what changes how a line of text
+     * reads, or what it holds, without being seen.
      */
     public static boolean isInvisible(int codePoint) {
         return switch (Character.getType(codePoint)) {
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
                  Character.SURROGATE -> true;
-            default -> false;
+            default -> isBlankMark(codePoint);
         };
+    }
+
+    private static boolean isBlankMark(int codePoint) {
+        return codePoint >= 0xFE00 && codePoint <= 0xFE0F
+                || codePoint >= 0xE0100 && codePoint <= 0xE01EF
+                || codePoint >= 0x180B && codePoint <= 0x180F
+                || codePoint == 0x034F
+                || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0;
     }
 
     private static boolean isShown(int codePoint) {

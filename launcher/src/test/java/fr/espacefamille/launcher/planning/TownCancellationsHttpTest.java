@@ -319,7 +319,8 @@ class TownCancellationsHttpTest {
                                        "gr\u200Cève", "gr\u200Dève", "\uFEFFgrève", "grève\u00AD",
                                        "\u202Eevèrg", "\u202Agrève\u202C", "\u202Bgrève", "\u202Dgrève",
                                        "\u2066grève\u2069", "\u2067grève", "\u2068grève", "grève\u0085",
-                                       "grève\tdemain", "grève\u007F");
+                                       "grève\tdemain", "grève\u007F", "Grève\uFE0F", "gr\u034Fève",
+                                       "grève \u3164");
         for (String reason : reasons) {
             expectRefusal(close(Map.of("day", "2026-10-08", "services", List.of("RESTAURATION"), "reason", reason)),
                           400, "REASON_INVALID");
