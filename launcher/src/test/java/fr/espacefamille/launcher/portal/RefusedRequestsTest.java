@@ -38,6 +38,18 @@ class RefusedRequestsTest extends PortalTest {
     }
 
     @Test
+    void aMethodTheFirewallRefusesIsAnsweredAsAMethodNotAllowed() throws IOException {
+        for (String method : List.of("TRACE", "CONNECT", "BREW")) {
+            Answer answer = send(method + " /api/session HTTP/1.1", "");
+            assertThat(answer.status()).as(method).isEqualTo(405);
+            answer.assertRefusal(method, "METHOD_NOT_ALLOWED");
+        }
+        Answer page = send("TRACE /index.html HTTP/1.1", "");
+        assertThat(page.status()).isEqualTo(405);
+        page.assertFrenchPage("TRACE on a page");
+    }
+
+    @Test
     void anApiAddressThatIsNoValidUriIsAnsweredWithACodeAndAFrenchMessage() throws IOException {
         for (String path : List.of("/api/session?q=%zz", "/api/family/dossiers/%", "/api/public/{x}")) {
             Answer answer = send("GET " + path + " HTTP/1.1", "");

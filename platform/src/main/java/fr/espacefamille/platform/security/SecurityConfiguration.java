@@ -38,6 +38,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * Who may call what, for both sides, by path alone, so that an endpoint added later is
@@ -69,6 +70,10 @@ import java.time.Clock;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
+    /** The methods Spring Security's firewall lets through; it refuses every other. */
+    private static final Set<HttpMethod> FIREWALL_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
+
     private static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
@@ -97,20 +102,24 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The answer to a request the firewall refuses (an encoded slash, a semicolon, a null byte, a
-     * double slash in the path...): a 400 in the API's form, or the French error page.
+     * The answer to a request the firewall refuses: a method it does not let through (TRACE,
+     * CONNECT, an invented one) gets a 405, an address it refuses (an encoded slash, a semicolon,
+     * a null byte, a double slash in the path...) a 400; in the API's form, or the French error
+     * page.
      */
     @Bean
     public ServerExchangeRejectedHandler exchangeRejected(RefusalBodies bodies) {
         return (exchange, rejected) -> {
             ServerHttpResponse response = exchange.getResponse();
-            response.setStatusCode(HttpStatus.BAD_REQUEST);
+            boolean method = !FIREWALL_METHODS.contains(exchange.getRequest().getMethod());
+            response.setStatusCode(method ? HttpStatus.METHOD_NOT_ALLOWED : HttpStatus.BAD_REQUEST);
             boolean api = RefusalBodies.isApi(exchange.getRequest().getPath().value());
             response.getHeaders().setContentType(api ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
-            byte[] body = api ? bodies.json("REQUEST_REJECTED",
+            byte[] body = !api ? bodies.page()
+                    : method ? bodies.json("METHOD_NOT_ALLOWED", "Cette action n'est pas possible à cette adresse.")
+                    : bodies.json("REQUEST_REJECTED",
                     "L'adresse demandée contient des caractères qui ne sont pas acceptés. Vérifiez-la, ou repartez "
-                            + "de la page d'accueil.")
-                              : bodies.page();
+                            + "de la page d'accueil.");
             return response.writeWith(Mono.fromCallable(() -> response.bufferFactory().wrap(body)));
         };
     }
