@@ -163,6 +163,12 @@ async function loadProcessors() {
 
 async function replay(name) {
   const result = document.getElementById("console-result");
+  // The view is emptied and refilled in place: until it is back at the head, the pages it
+  // serves, the families' included, show part of what they should.
+  if (!window.confirm(`Reconstruire ${name} ? Jusqu'à la fin, les pages qui s'en servent, celles des familles `
+      + "comprises, montreront des informations incomplètes.")) {
+    return;
+  }
   try {
     await postJson(`${PROCESSORS_URL}/${encodeURIComponent(name)}/replay`);
     result.replaceChildren(el("p", { class: "success" }, `Reconstruction de ${name} lancée.`));
