@@ -5,6 +5,7 @@ import fr.espacefamille.events.dossier.Child;
 import fr.espacefamille.events.dossier.DossierDetails;
 import fr.espacefamille.events.dossier.Guardian;
 import fr.espacefamille.events.dossier.ImportDossierCommand;
+import fr.espacefamille.events.Quoted;
 import fr.espacefamille.events.dossier.ImportProblem;
 import fr.espacefamille.events.dossier.InvoiceDeliveryMode;
 import org.apache.commons.csv.CSVFormat;
@@ -292,10 +293,21 @@ final class DossierExport {
                 firstName,
                 lastName,
                 emptyToNull(email.toLowerCase(Locale.ROOT)),
-                PhoneNumbers.e164OrAsTyped(emptyToNull(record.get(prefix + "_tel_portable"))),
-                record.isMapped(prefix + "_tel_fixe")
-                        ? PhoneNumbers.e164OrAsTyped(emptyToNull(record.get(prefix + "_tel_fixe"))) : null,
+                phone(record, prefix + "_tel_portable", "le téléphone portable " + which, found),
+                phone(record, prefix + "_tel_fixe", "le téléphone fixe " + which, found),
                 emptyToNull(record.get(prefix + "_adresse")));
+    }
+
+    /** The number of the column in E.164; none when the column is empty or absent, a problem when unreadable. */
+    private static String phone(CSVRecord record, String column, String what, LineProblems found) {
+        String typed = record.isMapped(column) ? emptyToNull(record.get(column)) : null;
+        if (typed == null) {
+            return null;
+        }
+        return PhoneNumbers.e164(typed).orElseGet(() -> {
+            found.add("INVALID_PHONE", what + " « " + Quoted.text(typed) + " » n'est pas un numéro de téléphone.");
+            return null;
+        });
     }
 
     private Child child(CSVRecord record, String dossierNumber, LineProblems found) {

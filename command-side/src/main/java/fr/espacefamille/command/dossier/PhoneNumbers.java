@@ -56,9 +56,4 @@ final class PhoneNumbers {
         String national = PHONES.getNationalSignificantNumber(number);
         return national.length() == 9 && national.charAt(0) != '0';
     }
-
-    /** For the import: a number that cannot be read is kept as typed rather than lost. */
-    static String e164OrAsTyped(String typed) {
-        return typed == null ? null : e164(typed).orElse(typed);
-    }
 }

@@ -112,7 +112,9 @@ class DossierExportTest {
                 row("D-9", Map.of("enfant_date_naissance", "01/01/2030")),
                 row("D 10", Map.of()),
                 row("", Map.of()),
-                row("D-12", Map.of("resp1_email", "", "resp2_civilite", "", "resp2_prenom", "", "resp2_nom", "")));
+                row("D-12", Map.of("resp1_email", "", "resp2_civilite", "", "resp2_prenom", "", "resp2_nom", "")),
+                row("D-13", Map.of("resp1_tel_portable", "06 00")),
+                row("D-14", Map.of("resp1_tel_fixe", "04 67 41 00 19 00")));
 
         DossierExport.Contents contents = export.read(bytes(file));
 
@@ -121,9 +123,14 @@ class DossierExportTest {
                 "DOSSIER_NAME_MISSING", "INVALID_FAMILY_QUOTIENT", "INVALID_INVOICE_DELIVERY_MODE",
                 "GUARDIAN_NAME_MISSING", "INVALID_EMAIL", "GUARDIAN_NAME_MISSING", "CHILD_NAME_MISSING",
                 "INVALID_BIRTH_DATE", "INVALID_BIRTH_DATE", "INVALID_DOSSIER_NUMBER", "DOSSIER_NUMBER_MISSING",
-                "INVOICE_EMAIL_WITHOUT_ADDRESS");
+                "INVOICE_EMAIL_WITHOUT_ADDRESS", "INVALID_PHONE", "INVALID_PHONE");
         assertThat(contents.problems()).extracting(ImportProblem::line)
-                .containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+                .containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        assertThat(contents.problems().get(12).message())
+                .isEqualTo("Ligne 14 : le téléphone portable du premier responsable « 06 00 » n'est pas un numéro "
+                                   + "de téléphone.");
+        assertThat(contents.problems().get(13).message()).contains("téléphone fixe du premier responsable",
+                                                                     "« 04 67 41 00 19 00 »");
     }
 
     @Test
