@@ -17,9 +17,10 @@ import java.io.IOException;
  *
  * <p>The BSON types are those that path gives: a whole number as a 32-bit integer when Jackson
  * wrote it as an {@code int} (or narrower), as a 64-bit one when it wrote a {@code long}; a
- * floating-point number as a double; a {@code BigDecimal} as a {@code Decimal128}. A value it has no such answer for (a number
- * beyond 64 bits, embedded binary, a root that is not an object) makes it return nothing, and
- * the caller takes the slower path, which knows those cases or refuses them as it always did.
+ * floating-point number as a double; a {@code BigDecimal} as a {@code Decimal128}. A value it
+ * has no such answer for (a number beyond 64 bits, embedded binary, a root that is not an
+ * object) makes it return nothing, and the caller takes the slower path, which knows those
+ * cases or refuses them as it always did.
  */
 final class BsonFromTokens {
 
