@@ -181,6 +181,23 @@ class PlanningHttpTest {
         assertThat(basket(account).path("lines").size()).isZero();
     }
 
+    @Test
+    void aDayOrMonthAtTheEdgeOfTheCalendarIsRefusedAndChangesNothing() {
+        String account = "edges-" + System.nanoTime();
+        String calendar = "/api/family/dossiers/" + DOSSIER + "/children/" + LOUIS + "/calendar/RESTAURATION/";
+
+        refused(get("/api/staff/closures/+999999999-12"), "DATE_OUT_OF_RANGE");
+        refused(get(calendar + "+999999999-12"), "DATE_OUT_OF_RANGE");
+        refused(get(calendar + "-999999999-01"), "DATE_OUT_OF_RANGE");
+        refused(get("/api/staff/headcounts/-999999999-01-01"), "DATE_OUT_OF_RANGE");
+        refused(post(account, "/basket/periods", Map.of("childId", LOUIS, "service", "RESTAURATION",
+                                                        "from", "+999999999-12-01", "to", "+999999999-12-31",
+                                                        "weekdays", List.of("MONDAY"), "action", "BOOK")),
+                "DATE_OUT_OF_RANGE");
+
+        assertThat(basket(account).path("lines").size()).isZero();
+    }
+
     private static void refused(WebTestClient.ResponseSpec response, String code) {
         response.expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo(code)

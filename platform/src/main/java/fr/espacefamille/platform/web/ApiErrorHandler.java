@@ -24,6 +24,8 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
+import java.time.DateTimeException;
+
 /**
  * Answers every failed API request ({@code /api/...}), and every failed request of a client that
  * does not ask for an HTML page, with a stable code and a French message, on both sides,
@@ -104,6 +106,12 @@ public class ApiErrorHandler implements WebExceptionHandler {
         if (cause instanceof HandlerExecutionException execution
                 && execution.getDetails().orElse(null) instanceof RefusedException refused) {
             return answerForOne(refused);
+        }
+        if (cause instanceof DateTimeException) {
+            // A day or month so far from ours that the calendar arithmetic overflows
+            // (+999999999-12): no rule of the portal can be about it.
+            return new Answer(HttpStatus.BAD_REQUEST, "DATE_OUT_OF_RANGE",
+                              "Cette date est trop éloignée : le portail ne connaît que les années proches.");
         }
         if (cause instanceof ConcurrencyException) {
             return new Answer(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
