@@ -66,11 +66,13 @@ class TownCalendar {
             throw RefusedException.invalid("DAY_MISSING", "Indiquez le jour de la fermeture.");
         }
         refuseIfPast(command.day(), clock);
-        if (command.reason() == null || command.reason().isBlank()) {
+        // A reason without a letter or a digit (spaces of any width, a lone accent) says nothing.
+        if (command.reason() == null || command.reason().codePoints().noneMatch(Character::isLetterOrDigit)) {
             throw RefusedException.invalid("REASON_MISSING",
                     "Indiquez la raison de la fermeture (grève, fermeture…).");
         }
-        if (command.reason().strip().length() > MAX_REASON_LENGTH) {
+        String stripped = command.reason().strip();
+        if (stripped.codePointCount(0, stripped.length()) > MAX_REASON_LENGTH) {
             throw RefusedException.invalid("REASON_TOO_LONG", "La raison de la fermeture tient en "
                     + MAX_REASON_LENGTH + " caractères au plus : elle est écrite aux familles.");
         }
@@ -137,9 +139,14 @@ class TownCalendar {
         }
     }
 
-    /** Nothing {@link Quoted#isInvisible}: the reason is shown as it is in the month view and the mails. */
+    /**
+     * Nothing {@link Quoted#isInvisible}, unassigned or private: the reason is shown as it is in
+     * the month view and the mails.
+     */
     private static boolean isOneLineOfVisibleText(String text) {
-        return text.codePoints().noneMatch(Quoted::isInvisible);
+        return text.codePoints().noneMatch(codePoint -> Quoted.isInvisible(codePoint)
+                || Character.getType(codePoint) == Character.UNASSIGNED
+                || Character.getType(codePoint) == Character.PRIVATE_USE);
     }
 
     private String closureOf(LocalDate day, String service) {

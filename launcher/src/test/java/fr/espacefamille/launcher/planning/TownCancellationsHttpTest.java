@@ -280,6 +280,10 @@ class TownCancellationsHttpTest {
         expectRefusal(close(Map.of("day", "2026-10-08", "services", List.of("RESTAURATION"))), 400, "REASON_MISSING");
         expectRefusal(close(Map.of("day", "2026-10-08", "services", List.of(), "reason", "  ")), 400,
                       "REASON_MISSING");
+        for (String saysNothing : List.of("\u00a0", "\u2007\u202f", "\u2800", "\u0301", "…")) {
+            expectRefusal(close(Map.of("day", "2026-10-08", "services", List.of(), "reason", saysNothing)), 400,
+                          "REASON_MISSING");
+        }
         expectRefusal(close(Map.of("day", "2026-10-08", "services", List.of(), "reason", "x".repeat(121))), 400,
                       "REASON_TOO_LONG");
         expectRefusal(close(Map.of("services", List.of("RESTAURATION"), "reason", "grève")), 400, "DAY_MISSING");
@@ -324,7 +328,7 @@ class TownCancellationsHttpTest {
                                        "\u202Eevèrg", "\u202Agrève\u202C", "\u202Bgrève", "\u202Dgrève",
                                        "\u2066grève\u2069", "\u2067grève", "\u2068grève", "grève\u0085",
                                        "grève\tdemain", "grève\u007F", "Grève\uFE0F", "gr\u034Fève",
-                                       "grève \u3164");
+                                       "grève \u3164", "grève \uE000", "grève \uFFFF", "grève \u0378");
         for (String reason : reasons) {
             expectRefusal(close(Map.of("day", "2026-10-08", "services", List.of("RESTAURATION"), "reason", reason)),
                           400, "REASON_INVALID");
