@@ -1,11 +1,11 @@
 package fr.espacefamille.command.dossier;
 
+import fr.espacefamille.events.Quoted;
 import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.dossier.Child;
 import fr.espacefamille.events.dossier.DossierDetails;
 import fr.espacefamille.events.dossier.Guardian;
 import fr.espacefamille.events.dossier.ImportDossierCommand;
-import fr.espacefamille.events.Quoted;
 import fr.espacefamille.events.dossier.ImportProblem;
 import fr.espacefamille.events.dossier.InvoiceDeliveryMode;
 import org.apache.commons.csv.CSVFormat;
