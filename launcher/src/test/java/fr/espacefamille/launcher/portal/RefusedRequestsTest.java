@@ -43,6 +43,7 @@ class RefusedRequestsTest extends PortalTest {
             Answer answer = send(method + " /api/session HTTP/1.1", "");
             assertThat(answer.status()).as(method).isEqualTo(405);
             answer.assertRefusal(method, "METHOD_NOT_ALLOWED");
+            assertThat(answer.headers()).as(method).contains("allow: ").contains("get");
         }
         Answer page = send("TRACE /index.html HTTP/1.1", "");
         assertThat(page.status()).isEqualTo(405);

@@ -113,6 +113,9 @@ public class SecurityConfiguration {
             ServerHttpResponse response = exchange.getResponse();
             boolean method = !FIREWALL_METHODS.contains(exchange.getRequest().getMethod());
             response.setStatusCode(method ? HttpStatus.METHOD_NOT_ALLOWED : HttpStatus.BAD_REQUEST);
+            if (method) {
+                response.getHeaders().setAllow(FIREWALL_METHODS);
+            }
             boolean api = RefusalBodies.isApi(exchange.getRequest().getPath().value());
             response.getHeaders().setContentType(api ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
             byte[] body = !api ? bodies.page()

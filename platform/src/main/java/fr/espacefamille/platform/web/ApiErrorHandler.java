@@ -64,6 +64,10 @@ public class ApiErrorHandler implements WebExceptionHandler {
         }
         Answer answer = answerFor(failure);
         response.setStatusCode(answer.status());
+        if (failure instanceof ResponseStatusException status) {
+            // A 405's Allow header, which names the methods the address takes.
+            response.getHeaders().addAll(status.getHeaders());
+        }
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         return response.writeWith(Mono.fromCallable(() -> body(response, answer.body())));
     }
