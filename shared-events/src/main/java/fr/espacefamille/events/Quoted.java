@@ -47,7 +47,8 @@ public final class Quoted {
                 || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0;
     }
 
-    private static boolean isShown(int codePoint) {
+    /** Neither {@link #isInvisible invisible}, nor unassigned, nor for private use: a character a reader sees. */
+    public static boolean isShown(int codePoint) {
         int type = Character.getType(codePoint);
         return !isInvisible(codePoint) && type != Character.UNASSIGNED && type != Character.PRIVATE_USE;
     }

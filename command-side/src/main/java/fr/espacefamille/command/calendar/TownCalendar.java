@@ -139,14 +139,9 @@ class TownCalendar {
         }
     }
 
-    /**
-     * Nothing {@link Quoted#isInvisible}, unassigned or private: the reason is shown as it is in
-     * the month view and the mails.
-     */
+    /** Only what {@link Quoted#isShown}: the reason is shown as it is in the month view and the mails. */
     private static boolean isOneLineOfVisibleText(String text) {
-        return text.codePoints().noneMatch(codePoint -> Quoted.isInvisible(codePoint)
-                || Character.getType(codePoint) == Character.UNASSIGNED
-                || Character.getType(codePoint) == Character.PRIVATE_USE);
+        return text.codePoints().allMatch(Quoted::isShown);
     }
 
     private String closureOf(LocalDate day, String service) {
@@ -154,10 +149,7 @@ class TownCalendar {
     }
 
     private void refuseIfUnknown(String service) {
-        if (setup.service(service).isEmpty()) {
-            throw RefusedException.notFound("UNKNOWN_SERVICE",
-                                            "Le service « " + Quoted.text(service) + " » n'existe pas.");
-        }
+        setup.knownService(service);
     }
 
     private static void refuseIfPast(LocalDate day, Clock clock) {

@@ -1,8 +1,6 @@
 package fr.espacefamille.command.planning;
 
 import fr.espacefamille.command.calendar.ClosureLookup;
-import fr.espacefamille.events.Quoted;
-import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.calendar.ClosedReason;
 import fr.espacefamille.events.calendar.PlanningSetup;
 import fr.espacefamille.events.calendar.ServiceDefinition;
@@ -44,8 +42,7 @@ public class PlanningRules {
     }
 
     public ServiceDefinition service(String code) {
-        return setup.service(code).orElseThrow(() -> RefusedException.notFound("UNKNOWN_SERVICE",
-                "Le service « " + Quoted.text(code) + " » n'existe pas."));
+        return setup.knownService(code);
     }
 
     /** The days among these on which the service does not open, and why. */

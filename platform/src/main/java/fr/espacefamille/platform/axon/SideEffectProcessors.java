@@ -36,7 +36,7 @@ final class SideEffectProcessors implements ConfigurerModule {
 
     @Override
     public void configureModule(org.axonframework.config.Configurer configurer) {
-        for (String group : groups()) {
+        for (String group : groups(beans)) {
             configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
                     group,
                     config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
@@ -48,7 +48,7 @@ final class SideEffectProcessors implements ConfigurerModule {
     }
 
     /** The processing groups of every bean marked {@link DisallowReplay}. */
-    Set<String> groups() {
+    static Set<String> groups(ListableBeanFactory beans) {
         return ProcessingGroups.of(beans, DisallowReplay.class);
     }
 }

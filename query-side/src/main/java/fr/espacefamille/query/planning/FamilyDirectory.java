@@ -100,12 +100,11 @@ public class FamilyDirectory {
 
     /** The family, for a side effect: a dossier not in the view yet means the view is behind. */
     Family familyOrBehind(String dossierNumber) {
-        Document document = families.find(Filters.eq("_id", dossierNumber)).first();
-        if (document == null) {
+        try {
+            return family(dossierNumber);
+        } catch (RefusedException e) {
             throw new ReadModelBehindException("Dossier [" + dossierNumber + "] is not yet in the planning view");
         }
-        document.remove("_id");
-        return objectMapper.convertValue(document, Family.class);
     }
 
     /**

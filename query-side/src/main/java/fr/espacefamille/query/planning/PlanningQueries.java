@@ -1,6 +1,5 @@
 package fr.espacefamille.query.planning;
 
-import fr.espacefamille.events.Quoted;
 import fr.espacefamille.events.RefusedException;
 import fr.espacefamille.events.calendar.Billing;
 import fr.espacefamille.events.calendar.ClosedReason;
@@ -85,7 +84,7 @@ class PlanningQueries {
     MonthCalendar handle(FindMonthCalendarQuery query) {
         PlanningSetup setup = setups.setup();
         Child child = childOf(directory.family(query.dossierNumber()), query.childId());
-        ServiceDefinition service = serviceOf(setup, query.service());
+        ServiceDefinition service = setup.knownService(query.service());
         if (!child.enrolments().contains(service.code())) {
             throw RefusedException.invalid("NOT_ENROLLED", "Cet enfant n'est pas inscrit au service « "
                     + service.label() + " ».");
@@ -138,7 +137,7 @@ class PlanningQueries {
         List<BasketLineView> lines = new ArrayList<>();
         for (Object value : basket.get("lines", new Document()).values()) {
             Document line = (Document) value;
-            ServiceDefinition service = serviceOf(setup, line.getString("service"));
+            ServiceDefinition service = setup.knownService(line.getString("service"));
             ChangeKind kind = ChangeKind.valueOf(line.getString("kind"));
             LocalDate day = LocalDate.parse(line.getString("day"));
             var rule = kind == ChangeKind.BOOK ? service.bookingRule() : service.cancellingRule();
@@ -233,11 +232,6 @@ class PlanningQueries {
         return family.children().stream().filter(child -> child.childId().equals(childId)).findFirst()
                 .orElseThrow(() -> RefusedException.notFound("CHILD_NOT_FOUND",
                         "Cet enfant ne fait pas partie de ce dossier."));
-    }
-
-    private static ServiceDefinition serviceOf(PlanningSetup setup, String code) {
-        return setup.service(code).orElseThrow(() -> RefusedException.notFound("UNKNOWN_SERVICE",
-                "Le service « " + Quoted.text(code) + " » n'existe pas."));
     }
 
     private static List<LocalDate> daysOf(YearMonth month) {

@@ -1,5 +1,8 @@
 package fr.espacefamille.events.calendar;
 
+import fr.espacefamille.events.Quoted;
+import fr.espacefamille.events.RefusedException;
+
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -21,6 +24,12 @@ public record PlanningSetup(
 
     public Optional<ServiceDefinition> service(String code) {
         return services.stream().filter(service -> service.code().equals(code)).findFirst();
+    }
+
+    /** The service, or the refusal of a code that names none (404 {@code UNKNOWN_SERVICE}). */
+    public ServiceDefinition knownService(String code) {
+        return service(code).orElseThrow(() -> RefusedException.notFound("UNKNOWN_SERVICE",
+                "Le service « " + Quoted.text(code) + " » n'existe pas."));
     }
 
     /**
