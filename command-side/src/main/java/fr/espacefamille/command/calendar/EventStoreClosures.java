@@ -83,8 +83,8 @@ class EventStoreClosures implements ClosureLookup {
     private static void apply(Map<LocalDate, Map<String, String>> closures, Object event) {
         if (event instanceof ServiceDayClosedEvent closed) {
             closures.computeIfAbsent(closed.day(), day -> new HashMap<>()).put(closed.service(), closed.reason());
-        } else if (event instanceof ServiceDayReopenedEvent reopened) {
-            closures.getOrDefault(reopened.day(), new HashMap<>()).remove(reopened.service());
+        } else if (event instanceof ServiceDayReopenedEvent reopened && closures.containsKey(reopened.day())) {
+            closures.get(reopened.day()).remove(reopened.service());
         }
     }
 }

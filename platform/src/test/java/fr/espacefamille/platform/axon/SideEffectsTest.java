@@ -86,12 +86,10 @@ class SideEffectsTest {
         EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
         notifier.failFor("refused");
 
-        gateway.sendAndWait(new AddToTallyCommand("refused", 1));
-        gateway.sendAndWait(new AddToTallyCommand("refused", 1));
-        gateway.sendAndWait(new AddToTallyCommand("accepted", 1));
+        addTwiceThenOnce(gateway, "refused", "accepted");
 
         await(() -> notifier.notified().size() == 1);
-        await(() -> processing.deadLetterQueue(TallyNotifier.GROUP).orElseThrow().amountOfSequences() == 1);
+        await(() -> parkedSequences(processing) == 1);
         notifier.failFor(null);
         await(() -> {
             processing.sequencedDeadLetterProcessor(TallyNotifier.GROUP).orElseThrow().processAny();
@@ -109,10 +107,8 @@ class SideEffectsTest {
         EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
         notifier.awaitViewFor("new");
 
-        gateway.sendAndWait(new AddToTallyCommand("new", 1));
-        gateway.sendAndWait(new AddToTallyCommand("new", 1));
-        gateway.sendAndWait(new AddToTallyCommand("known", 1));
-        await(() -> processing.deadLetterQueue(TallyNotifier.GROUP).orElseThrow().amountOfSequences() == 1);
+        addTwiceThenOnce(gateway, "new", "known");
+        await(() -> parkedSequences(processing) == 1);
         Thread.sleep(2_500);
         assertThat(notifier.notified()).extracting(TallyIncreasedEvent::tallyId).containsExactly("known");
         notifier.awaitViewFor(null);
@@ -120,6 +116,17 @@ class SideEffectsTest {
         await(() -> notifier.notified().size() == 3);
         assertThat(notifier.notified()).extracting(TallyIncreasedEvent::total).containsExactly(1L, 1L, 2L);
         assertThat(processing.deadLetterQueue(TallyNotifier.GROUP).orElseThrow().size()).isZero();
+    }
+
+    /** Two events of one tally, then one of another: the first two make one sequence. */
+    private static void addTwiceThenOnce(CommandGateway gateway, String twice, String once) {
+        gateway.sendAndWait(new AddToTallyCommand(twice, 1));
+        gateway.sendAndWait(new AddToTallyCommand(twice, 1));
+        gateway.sendAndWait(new AddToTallyCommand(once, 1));
+    }
+
+    private static long parkedSequences(EventProcessingConfiguration processing) {
+        return processing.deadLetterQueue(TallyNotifier.GROUP).orElseThrow().amountOfSequences();
     }
 
     @Test
