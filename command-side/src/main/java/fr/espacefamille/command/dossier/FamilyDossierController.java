@@ -72,7 +72,9 @@ class FamilyDossierController {
             throw RefusedException.invalid("FIELD_MISSING", "Indiquez le numéro de téléphone " + which
                     + " (champ « " + field + " »), ou une valeur vide pour le retirer.");
         }
-        if (typed.isBlank()) {
+        // Empty, or spaces only, removes the number; a tab or another invisible character is
+        // refused below, rather than taken for nothing.
+        if (typed.isBlank() && typed.codePoints().noneMatch(Quoted::isInvisible)) {
             return null;
         }
         // A number pasted from elsewhere may carry a character nobody sees: the message says so,

@@ -198,6 +198,17 @@ class PlanningHttpTest {
         assertThat(basket(account).path("lines").size()).isZero();
     }
 
+    @Test
+    void aDayOrMonthMisspelledInTheAddressIsRefusedWithTheWayToWriteIt() {
+        String calendar = "/api/family/dossiers/" + DOSSIER + "/children/" + LOUIS + "/calendar/RESTAURATION/";
+        for (String path : List.of("/api/staff/headcounts/2026-02-30", "/api/staff/headcounts/20261210",
+                                   "/api/staff/closures/2026-13", calendar + "2026-9")) {
+            get(path).expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.code").isEqualTo("DATE_INVALID")
+                    .jsonPath("$.message").value(message -> assertThat((String) message).contains("AAAA-MM-JJ"));
+        }
+    }
+
     private static void refused(WebTestClient.ResponseSpec response, String code) {
         response.expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo(code)

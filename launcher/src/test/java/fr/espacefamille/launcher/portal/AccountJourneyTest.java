@@ -326,6 +326,9 @@ class AccountJourneyTest extends PortalTest {
         parent.put("/api/family/dossiers/2020-00285/phones", Map.of("mobilePhone", "06.19.66.48.06"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("FIELD_MISSING")
                 .jsonPath("$.message").value(message -> assertThat((String) message).contains("« homePhone »"));
+        assertRefused(parent.put("/api/family/dossiers/2020-00285/phones",
+                                 Map.of("mobilePhone", "\t", "homePhone", "04 67 41 00 19")),
+                      400, "PHONE_INVALID");
         parent.put("/api/family/dossiers/2020-00285/phones", Map.of("mobilePhone", "\u202e0781", "homePhone", ""))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PHONE_INVALID")
                 .jsonPath("$.message").value(message -> assertThat((String) message)

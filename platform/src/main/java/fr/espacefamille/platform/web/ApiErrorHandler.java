@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.CodecException;
@@ -25,6 +26,8 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
 
 /**
  * Answers every failed API request ({@code /api/...}), and every failed request of a client that
@@ -129,6 +132,10 @@ public class ApiErrorHandler implements WebExceptionHandler {
                               "Le fichier ou la demande est trop volumineux.");
         }
         if (cause instanceof ServerWebInputException || cause instanceof CodecException) {
+            if (isMisspelledDateInAddress(cause)) {
+                return new Answer(HttpStatus.BAD_REQUEST, "DATE_INVALID", "L'adresse contient une date mal écrite : "
+                        + "un jour s'écrit AAAA-MM-JJ (2026-09-01), un mois AAAA-MM (2026-09).");
+            }
             Answer body = BodyRefusals.answerFor(cause);
             return body != null ? body
                                 : new Answer(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
@@ -138,6 +145,17 @@ public class ApiErrorHandler implements WebExceptionHandler {
             return answerForStatus(status.getStatusCode());
         }
         return null;
+    }
+
+    /** A day or month of the address ({@code /headcounts/2026-02-30}) that is none. */
+    private static boolean isMisspelledDateInAddress(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TypeMismatchException mismatch && (mismatch.getRequiredType() == LocalDate.class
+                                                                    || mismatch.getRequiredType() == YearMonth.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Answer answerForStatus(HttpStatusCode status) {
