@@ -311,7 +311,7 @@ class TownCancellationsHttpTest {
         expectRefusal(http.delete().uri("/api/staff/closures/2026-10-08/RESTAURATION").exchange(), 404, "NOT_CLOSED");
         expectRefusal(http.delete().uri("/api/staff/closures/2026-10-08/PISCINE").exchange(), 404, "UNKNOWN_SERVICE");
         expectRefusal(http.delete().uri("/api/staff/closures/demain/RESTAURATION").exchange(), 400,
-                      "INVALID_REQUEST");
+                      "DATE_INVALID");
         expectRefusal(http.post().uri("/api/staff/closures")
                               .header(PlanningTestSupport.ACCOUNT_HEADER, "a-parent")
                               .bodyValue(Map.of("day", "2026-10-08", "services", List.of(), "reason", "grève"))
