@@ -119,8 +119,12 @@ public class EmbeddedServices implements EnvironmentPostProcessor, Ordered {
             backend = new MemoryBackend();
         } else {
             Path dataDir = Path.of(environment.getProperty("espace-famille.data-dir", "data"));
-            backend = new OrderedIndexH2Backend(createDirectories(dataDir).resolve("mongo.mv").toString());
-            logger.info("Embedded MongoDB server keeps its data in [" + dataDir.toAbsolutePath() + "]");
+            int cacheMegabytes = environment.getProperty("espace-famille.embedded.mongo-cache-mb", Integer.class,
+                                                         OrderedIndexH2Backend.defaultCacheMegabytes());
+            backend = new OrderedIndexH2Backend(createDirectories(dataDir).resolve("mongo.mv").toString(),
+                                                cacheMegabytes);
+            logger.info("Embedded MongoDB server keeps its data in [" + dataDir.toAbsolutePath()
+                                + "], with a page cache of [" + Math.max(1, cacheMegabytes) + "] MB");
         }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", environment.getProperty("espace-famille.embedded.mongo-port", Integer.class, 0));

@@ -10,11 +10,14 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +43,25 @@ public class OrderedIndexH2Backend extends H2Backend {
     static final String ORDERED_SUFFIX = ".ordered";
     private static final Logger logger = LoggerFactory.getLogger(OrderedIndexH2Backend.class);
 
-    /** Opens (or creates) the MVStore file at {@code fileName}. */
+    /** Opens (or creates) the MVStore file at {@code fileName}, with the default page cache. */
     public OrderedIndexH2Backend(String fileName) {
-        super(fileName);
+        this(fileName, defaultCacheMegabytes());
+    }
+
+    /**
+     * Opens (or creates) the MVStore file at {@code fileName}, with a page cache of
+     * {@code cacheMegabytes} (1 at least). Every read of a document whose page is not cached
+     * deserializes the whole page from the file: with H2's own default of 16 MB, about 10,000
+     * events fit, and a replay of 100,000 ran at a third of its speed from memory.
+     */
+    public OrderedIndexH2Backend(String fileName, int cacheMegabytes) {
+        super(new MVStore.Builder().fileName(fileName).cacheSize(Math.max(1, cacheMegabytes)).open());
+    }
+
+    /** A sixteenth of the heap, between 16 and 512 MB: 384 MB in a JVM of 6 GB. */
+    public static int defaultCacheMegabytes() {
+        long sixteenth = Runtime.getRuntime().maxMemory() / 16 / (1024 * 1024);
+        return (int) Math.max(16, Math.min(512, sixteenth));
     }
 
     @Override
@@ -99,14 +118,45 @@ public class OrderedIndexH2Backend extends H2Backend {
         }
     }
 
-    /** A unique index on one MVMap, as the stock backend's, with the map given. */
-    private static final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
+    /**
+     * A unique index on one MVMap, as the stock backend's, with the map given. On {@code _id} it
+     * also answers numeric ranges ({@link IdRange}) by walking its keys in order, where the stock
+     * index has the collection scanned: its documents come out in {@code _id} order, which the
+     * server's sort then only confirms.
+     */
+    static final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
         private final MVMap<KeyValue, Object> map;
+        private final boolean onId;
 
         OrderedUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
             super(name, keys, sparse);
             this.map = map;
+            this.onId = keys.size() == 1 && keys.get(0).getKey().equals("_id");
+        }
+
+        @Override
+        public synchronized boolean canHandle(Document query) {
+            return (onId && IdRange.of(query) != null) || super.canHandle(query);
+        }
+
+        @Override
+        public synchronized Iterable<Object> getPositions(Document query) {
+            IdRange range = onId ? IdRange.of(query) : null;
+            if (range == null) {
+                return super.getPositions(query);
+            }
+            List<Object> positions = new ArrayList<>();
+            Cursor<KeyValue, Object> keys = map.cursor(new KeyValue(range.lowest()));
+            while (keys.hasNext() && range.mayHold(keys.next().get(0))) {
+                positions.add(keys.getValue());
+            }
+            // NaN sorts above every double here; the server's matcher decides whether it belongs.
+            Object notANumber = map.get(new KeyValue(Double.NaN));
+            if (notANumber != null) {
+                positions.add(notANumber);
+            }
+            return positions;
         }
 
         @Override

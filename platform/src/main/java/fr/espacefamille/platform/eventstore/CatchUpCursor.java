@@ -2,24 +2,21 @@ package fr.espacefamille.platform.eventstore;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import org.bson.Document;
 import org.bson.RawBsonDocument;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One ordered read of a long stretch of positions, for a processor far behind the head: a
- * single range query sorted by position, consumed batch by batch.
+ * One ordered read of a stretch of positions, for a processor far behind the head: a single
+ * range query on {@code _id} sorted by position, consumed batch by batch.
  *
- * <p>Its answer is held by the in-process server until read, which is why the engine bounds a
- * stretch.
- *
- * <p>On a real MongoDB this walks the {@code _id} index. The in-process server answers any range
- * query with a scan of the whole collection, so the engine opens one only when it replaces
- * reading a large part of the store; then one scan is far cheaper than thousands of
- * {@code $in} lookups. Positions in the stretch that are not visible yet are simply not
+ * <p>On a real MongoDB it walks the {@code _id} index, and so it does on the launcher's
+ * in-process server ({@code OrderedIndexH2Backend}); a stock in-process backend scans the
+ * collection for it. The in-process server holds its answer until read, which is why the engine
+ * keeps a stretch short. Positions in the stretch that are not visible yet are simply not
  * returned: they become gaps of the tracking token, as with the batched reads.
  */
 final class CatchUpCursor implements AutoCloseable {
@@ -33,7 +30,7 @@ final class CatchUpCursor implements AutoCloseable {
     /** Opens a read of the positions after {@code index} up to {@code last}, in position order. */
     static CatchUpCursor open(MongoCollection<RawBsonDocument> events, long index, long last, int fetchSize) {
         MongoCursor<RawBsonDocument> cursor = events
-                .find(Filters.and(Filters.gt("_id", index), Filters.lte("_id", last)))
+                .find(new Document("_id", new Document("$gt", index).append("$lte", last)))
                 .sort(Sorts.ascending("_id"))
                 .batchSize(fetchSize)
                 .iterator();

@@ -194,7 +194,17 @@ final class EventDocuments {
         }
     }
 
+    /**
+     * The event's global position: its {@code _id}, the first field of every stored event, read
+     * where it lies (the document's map view would walk it twice).
+     */
     static long positionOf(RawBsonDocument document) {
+        try (BsonBinaryReader reader = new BsonBinaryReader(new ByteBufferBsonInput(document.getByteBuffer()))) {
+            reader.readStartDocument();
+            if (reader.readBsonType() == BsonType.INT64 && reader.readName().equals(POSITION)) {
+                return reader.readInt64();
+            }
+        }
         return document.getNumber(POSITION).longValue();
     }
 

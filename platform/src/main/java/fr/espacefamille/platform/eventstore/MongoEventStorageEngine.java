@@ -83,7 +83,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private static final String LAST_EVENT_POSITION = "lastEventPosition";
     private static final int CATCH_UP_MIN_BATCHES = 10;
     private static final int CATCH_UP_FETCH = 1_000;
-    private static final long CATCH_UP_MAX_STRETCH = 250_000;
+    private static final long CATCH_UP_STRETCH = 10_000;
 
     private final MongoCollection<Document> events;
     /** The same collection for reads: documents kept as bytes, their fields read where they lie. */
@@ -197,7 +197,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         if (catchUp.mayOpen()) {
             long stretchEnd = worthwhileStretchEnd(token);
             if (stretchEnd > token.getIndex()) {
-                logger.info("Catching up from [{}] to [{}] with one ordered read", token.getIndex(), stretchEnd);
+                if (catchUp.isFirstStretch()) {
+                    logger.info("Catching up from [{}], [{}] positions behind the head, with ordered reads",
+                                token.getIndex(), positions.head() - token.getIndex());
+                }
+                logger.debug("Reading positions [{}] to [{}] in order", token.getIndex() + 1, stretchEnd);
                 catchUp.start(CatchUpCursor.open(storedEvents, token.getIndex(), stretchEnd, CATCH_UP_FETCH));
                 catchUpReads.incrementAndGet();
                 List<StoredEvent> filledGaps = filledGaps(token);
@@ -220,16 +224,20 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     /**
      * Where an ordered read from the token should end, or the token's own index when batched
-     * lookups are better. A stretch holds at most {@value #CATCH_UP_MAX_STRETCH} positions (the
-     * in-process server keeps a query's whole answer in memory) and must cover at least a third
-     * of the store: the in-process server answers it by scanning the whole collection, which
-     * pays off only against many thousands of lookups.
+     * lookups are enough: a stream more than {@value #CATCH_UP_MIN_BATCHES} batches behind the
+     * head reads the next {@value #CATCH_UP_STRETCH} positions (or ten batches, if more) with
+     * one range query. A range of {@code _id} walks the index, on a real MongoDB as on the
+     * launcher's in-process server ({@code OrderedIndexH2Backend}), so a stretch costs what it
+     * holds, whatever the size of the store; a stretch is short because the in-process server
+     * holds its whole answer in memory and its collection's writers wait while it gathers it.
+     * (A stock in-process backend scans the collection for it: correct, and slower on a large
+     * store.)
      */
     private long worthwhileStretchEnd(GapAwareTrackingToken token) {
-        long head = positions.head();
-        long stretch = Math.min(head - token.getIndex(), CATCH_UP_MAX_STRETCH);
-        boolean worthwhile = stretch > (long) CATCH_UP_MIN_BATCHES * batchSize && stretch * 3 >= head;
-        return worthwhile ? token.getIndex() + stretch : token.getIndex();
+        long behind = positions.head() - token.getIndex();
+        long batches = (long) CATCH_UP_MIN_BATCHES * batchSize;
+        return behind > batches ? token.getIndex() + Math.min(behind, Math.max(CATCH_UP_STRETCH, batches))
+                                : token.getIndex();
     }
 
     private List<StoredEvent> filledGaps(GapAwareTrackingToken token) {
@@ -418,13 +426,23 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         return GapAwareTrackingToken.newInstance(token.getIndex(), liveGaps);
     }
 
+    /** The documents found as events in position order, each with the token that covers it. */
     private List<StoredEvent> withTokens(GapAwareTrackingToken start, List<RawBsonDocument> found) {
-        found.sort(Comparator.comparingLong(EventDocuments::positionOf));
-        List<StoredEvent> result = new ArrayList<>(found.size());
-        GapAwareTrackingToken token = start;
+        List<Positioned> ordered = new ArrayList<>(found.size());
+        boolean sorted = true;
         for (RawBsonDocument document : found) {
-            token = token.advanceTo(EventDocuments.positionOf(document), maxGapOffset);
-            result.add(documents.fromStored(document, token));
+            Positioned positioned = new Positioned(EventDocuments.positionOf(document), document);
+            sorted &= ordered.isEmpty() || ordered.get(ordered.size() - 1).position() < positioned.position();
+            ordered.add(positioned);
+        }
+        if (!sorted) {
+            ordered.sort(Comparator.comparingLong(Positioned::position));
+        }
+        List<StoredEvent> result = new ArrayList<>(ordered.size());
+        GapAwareTrackingToken token = start;
+        for (Positioned positioned : ordered) {
+            token = token.advanceTo(positioned.position(), maxGapOffset);
+            result.add(documents.fromStored(positioned.document(), token));
         }
         return result;
     }
@@ -523,6 +541,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         private CatchUpCursor cursor;
         private boolean considered;
         private boolean delivered;
+        private int stretches;
 
         /** Whether to consider a stretch now; true once per occasion. */
         boolean mayOpen() {
@@ -534,6 +553,12 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         void start(CatchUpCursor opened) {
             cursor = opened;
             delivered = false;
+            stretches++;
+        }
+
+        /** Whether no stretch was read yet by this stream. */
+        boolean isFirstStretch() {
+            return stretches == 0;
         }
 
         boolean isReading() {
@@ -562,6 +587,9 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 cursor = null;
             }
         }
+    }
+
+    private record Positioned(long position, RawBsonDocument document) {
     }
 
     private record TrackedBatch(GapAwareTrackingToken start, List<StoredEvent> items) implements Batch {

@@ -8,15 +8,21 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -85,6 +91,93 @@ class OrderedIndexH2BackendTest {
         });
 
         assertThat(mapNames(file)).noneMatch(name -> name.contains("by_code"));
+    }
+
+    @Test
+    void rangesOfIdAreAnsweredAsTheStockBackendAnswersThem() {
+        List<Object> ids = new ArrayList<>();
+        for (long position = 1; position <= 1_500; position++) {
+            if (position % 7 != 0) {
+                ids.add(position);
+            }
+        }
+        ids.addAll(List.of(-3L, 0.5, 2.75, 99.5, 1_000.25, 14, 1_600, -0.0, Double.NaN, Double.POSITIVE_INFINITY,
+                           Double.NEGATIVE_INFINITY, (1L << 53) + 1, -(1L << 53) - 3,
+                           new Decimal128(new BigDecimal("700.5")), new Decimal128(new BigDecimal("1400.0000001")),
+                           "100", "1200", new ObjectId(), new Date(50), true));
+        MongoServer stock = new MongoServer(new H2Backend(folder.resolve("stock.mv").toString()));
+        MongoServer ordered = new MongoServer(new OrderedIndexH2Backend(folder.resolve("mongo.mv").toString()));
+        try (MongoClient stockClient = MongoClients.create("mongodb://127.0.0.1:" + stock.bind().getPort());
+             MongoClient orderedClient = MongoClients.create("mongodb://127.0.0.1:" + ordered.bind().getPort())) {
+            MongoCollection<Document> expected = stockClient.getDatabase("test").getCollection("items");
+            MongoCollection<Document> actual = orderedClient.getDatabase("test").getCollection("items");
+            List<Document> documents = ids.stream().map(id -> new Document("_id", id).append("v", "" + id)).toList();
+            expected.insertMany(documents);
+            actual.insertMany(documents);
+
+            Random random = new Random(11);
+            List<Object> bounds = List.of(0, 1L, 6, 7.0, 12L, 99.5, 100, 700.5, 999L, 1_400, 1_499.99, 1_500L, 1_600,
+                                          2_000, -1L, 0.5, 9_007_199_254_740_992L, -9_007_199_254_740_992L);
+            List<String> lower = List.of("$gt", "$gte");
+            List<String> upper = List.of("$lt", "$lte");
+            for (int n = 0; n < 300; n++) {
+                Document range = new Document();
+                if (random.nextInt(4) > 0) {
+                    range.append(lower.get(random.nextInt(2)), bounds.get(random.nextInt(bounds.size())));
+                }
+                if (range.isEmpty() || random.nextInt(4) > 0) {
+                    range.append(upper.get(random.nextInt(2)), bounds.get(random.nextInt(bounds.size())));
+                }
+                Document query = new Document("_id", range);
+                assertThat(idsOf(actual.find(query).sort(Sorts.ascending("_id"))))
+                        .as(query.toJson())
+                        .containsExactlyElementsOf(idsOf(expected.find(query).sort(Sorts.ascending("_id"))));
+                assertThat(idsOf(actual.find(query)))
+                        .as(query.toJson())
+                        .containsExactlyInAnyOrderElementsOf(idsOf(expected.find(query)));
+            }
+        } finally {
+            stock.shutdownNow();
+            ordered.shutdownNow();
+        }
+    }
+
+    @Test
+    void theIdIndexWalksItsKeysForARangeAndOtherIndexesLeaveRangesToAScan() {
+        MVStore store = MVStore.open(null);
+        try {
+            MVMap<KeyValue, Object> keys = store.openMap("keys", new MVMap.Builder<KeyValue, Object>()
+                    .keyType(IndexKeyType.INSTANCE));
+            for (long position = 1; position <= 100; position++) {
+                keys.put(new KeyValue((double) position), position);
+            }
+            keys.put(new KeyValue("50"), "text");
+            var byId = new OrderedIndexH2Backend.OrderedUniqueIndex(keys, "_id_", List.of(new IndexKey("_id", true)),
+                                                                     false);
+            var byCode = new OrderedIndexH2Backend.OrderedUniqueIndex(keys, "code_1",
+                                                                       List.of(new IndexKey("code", true)), false);
+            de.bwaldvogel.mongo.bson.Document range = new de.bwaldvogel.mongo.bson.Document(
+                    "_id", new de.bwaldvogel.mongo.bson.Document("$gt", 40L).append("$lte", 45));
+
+            assertThat(byId.canHandle(range)).isTrue();
+            assertThat(byId.getPositions(range)).containsExactly(40L, 41L, 42L, 43L, 44L, 45L);
+            assertThat(byCode.canHandle(new de.bwaldvogel.mongo.bson.Document(
+                    "code", new de.bwaldvogel.mongo.bson.Document("$gt", 40L)))).isFalse();
+            assertThat(byId.canHandle(new de.bwaldvogel.mongo.bson.Document(
+                    "_id", new de.bwaldvogel.mongo.bson.Document("$gt", 40L)))).as("no upper bound").isFalse();
+            assertThat(byId.canHandle(new de.bwaldvogel.mongo.bson.Document(
+                    "_id", new de.bwaldvogel.mongo.bson.Document("$lt", 40L)))).as("no lower bound").isFalse();
+            assertThat(byId.canHandle(new de.bwaldvogel.mongo.bson.Document(
+                    "_id", new de.bwaldvogel.mongo.bson.Document("$gt", "40").append("$lt", "45")))).isFalse();
+        } finally {
+            store.close();
+        }
+    }
+
+    private static List<Object> idsOf(Iterable<Document> found) {
+        List<Object> ids = new ArrayList<>();
+        found.forEach(document -> ids.add(document.get("_id")));
+        return ids;
     }
 
     /** Two unique indexes, one of them compound, and the documents they index. */

@@ -11,6 +11,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import fr.espacefamille.platform.testing.InMemoryMongo;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -373,6 +374,31 @@ class MongoEventStorageEngineTest {
         assertThat(payloads(caughtUp)).containsExactlyElementsOf(appended);
         assertThat(caughtUp).extracting(message -> positionOf(message.trackingToken())).isSorted();
         assertThat(payloads(after)).containsExactly(new Counted(-1));
+    }
+
+    @Test
+    void aStreamFarBehindALargeStoreReadsItInStretchesAndOneNearTheHeadInBatches() {
+        List<Counted> appended = new ArrayList<>();
+        for (int call = 0; call < 50; call++) {
+            List<EventMessage<?>> events = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                int value = call * 500 + i;
+                events.add(event("S-" + value, 0, new Counted(value)));
+                appended.add(new Counted(value));
+            }
+            engine.appendEvents(events);
+        }
+
+        List<TrackedEventMessage<?>> all = tracked(null);
+        long stretches = engine.catchUpReads();
+        List<TrackedEventMessage<?>> lastFew = tracked(all.get(all.size() - 800).trackingToken());
+
+        assertThat(payloads(all)).containsExactlyElementsOf(appended);
+        assertThat(all).extracting(message -> positionOf(message.trackingToken())).isSorted();
+        assertThat(stretches).as("25,000 positions in stretches of 10,000").isEqualTo(3);
+        assertThat(payloads(lastFew)).containsExactlyElementsOf(appended.subList(appended.size() - 799,
+                                                                                 appended.size()));
+        assertThat(engine.catchUpReads()).as("799 behind: batches, no stretch").isEqualTo(3);
     }
 
     @Test
