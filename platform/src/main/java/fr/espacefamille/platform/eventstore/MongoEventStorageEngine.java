@@ -187,39 +187,62 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * The next batch for a tracking stream. A stream far behind the head reads the next stretch
-     * of positions with one ordered {@link CatchUpCursor}, after its token's gaps; otherwise it
-     * reads batch by batch with {@code $in} on positions. It considers a stretch on its first
-     * batch and after each stretch, so that streams following the head pay nothing for it.
+     * The next batch for a tracking stream. A stream far behind the head catches up first: its
+     * token's gaps, then stretch after stretch of positions, each with one ordered
+     * {@link CatchUpCursor}, read a few batches ahead on a thread of its own
+     * ({@link CatchUpReader}). Otherwise, and once caught up, it reads batch by batch with
+     * {@code $in} on positions. A stream considers catching up on its first batch only, so that
+     * streams following the head pay nothing for it.
      */
     private List<StoredEvent> nextTracked(GapAwareTrackingToken lastToken, CatchUp catchUp) {
-        GapAwareTrackingToken token = withoutExpiredGaps(lastToken);
-        if (catchUp.mayOpen()) {
+        if (catchUp.mayStart()) {
+            GapAwareTrackingToken token = withoutExpiredGaps(lastToken);
+            if (worthwhileStretchEnd(token) > token.getIndex()) {
+                logger.info("Catching up from [{}], [{}] positions behind the head, with ordered reads",
+                            token.getIndex(), positions.head() - token.getIndex());
+                catchUp.start(CatchUpReader.start("event-store-catch-up-" + token.getIndex(),
+                                                  sink -> catchUp(token, sink)));
+            }
+        }
+        List<StoredEvent> caughtUp = catchUp.next();
+        return caughtUp.isEmpty() ? fetchTrackedEvents(lastToken, batchSize) : caughtUp;
+    }
+
+    /**
+     * Reads from the token while it stays far behind the head: the token's gaps, then one
+     * stretch after another. Stops when the head is near, when a stretch delivered nothing
+     * (positions handed out and not written yet: batched lookups wait for them), or when the
+     * sink refuses a batch.
+     */
+    private void catchUp(GapAwareTrackingToken from, CatchUpReader.Sink sink) {
+        GapAwareTrackingToken token = withoutExpiredGaps(from);
+        boolean delivered = true;
+        while (delivered) {
             long stretchEnd = worthwhileStretchEnd(token);
-            if (stretchEnd > token.getIndex()) {
-                if (catchUp.isFirstStretch()) {
-                    logger.info("Catching up from [{}], [{}] positions behind the head, with ordered reads",
-                                token.getIndex(), positions.head() - token.getIndex());
+            if (stretchEnd <= token.getIndex()) {
+                return;
+            }
+            logger.debug("Reading positions [{}] to [{}] in order", token.getIndex() + 1, stretchEnd);
+            catchUpReads.incrementAndGet();
+            delivered = false;
+            try (CatchUpCursor cursor = CatchUpCursor.open(storedEvents, token.getIndex(), stretchEnd,
+                                                           CATCH_UP_FETCH)) {
+                List<StoredEvent> batch = filledGaps(token);
+                List<RawBsonDocument> found = List.of();
+                while (!batch.isEmpty() || !(found = cursor.next(batchSize)).isEmpty()) {
+                    if (batch.isEmpty()) {
+                        batch = withTokens(withoutExpiredGaps(token), found);
+                    }
+                    token = (GapAwareTrackingToken) batch.get(batch.size() - 1).trackingToken();
+                    if (!sink.accept(batch)) {
+                        return;
+                    }
+                    delivered = true;
+                    batch = List.of();
                 }
-                logger.debug("Reading positions [{}] to [{}] in order", token.getIndex() + 1, stretchEnd);
-                catchUp.start(CatchUpCursor.open(storedEvents, token.getIndex(), stretchEnd, CATCH_UP_FETCH));
-                catchUpReads.incrementAndGet();
-                List<StoredEvent> filledGaps = filledGaps(token);
-                if (!filledGaps.isEmpty()) {
-                    return filledGaps;
-                }
             }
+            token = withoutExpiredGaps(token);
         }
-        if (catchUp.isReading()) {
-            List<RawBsonDocument> found = catchUp.next(batchSize);
-            if (!found.isEmpty()) {
-                return withTokens(token, found);
-            }
-            if (catchUp.stretchRead()) {
-                return nextTracked(lastToken, catchUp);
-            }
-        }
-        return fetchTrackedEvents(lastToken, batchSize);
     }
 
     /**
@@ -532,59 +555,39 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         List<StoredEvent> items();
     }
 
-    /**
-     * The ordered read of one tracking stream, if it has one open. A stream considers opening one
-     * on its first batch and after each stretch it read, not on every batch.
-     */
+    /** The catch-up of one tracking stream, if it has one. */
     private static final class CatchUp {
 
-        private CatchUpCursor cursor;
+        private CatchUpReader reader;
         private boolean considered;
-        private boolean delivered;
-        private int stretches;
 
-        /** Whether to consider a stretch now; true once per occasion. */
-        boolean mayOpen() {
-            boolean may = !considered && cursor == null;
+        /** Whether to consider catching up now: on the stream's first batch only. */
+        boolean mayStart() {
+            boolean may = !considered;
             considered = true;
             return may;
         }
 
-        void start(CatchUpCursor opened) {
-            cursor = opened;
-            delivered = false;
-            stretches++;
+        void start(CatchUpReader started) {
+            reader = started;
         }
 
-        /** Whether no stretch was read yet by this stream. */
-        boolean isFirstStretch() {
-            return stretches == 0;
-        }
-
-        boolean isReading() {
-            return cursor != null;
-        }
-
-        List<RawBsonDocument> next(int count) {
-            List<RawBsonDocument> found = cursor.next(count);
-            delivered |= !found.isEmpty();
-            return found;
-        }
-
-        /**
-         * Closes the stretch just read; the stream may consider the next one if this one
-         * delivered events (else it would consider the same stretch again).
-         */
-        boolean stretchRead() {
-            close();
-            considered = !delivered;
-            return delivered;
+        /** The next batch caught up, or an empty list when there is none (any more). */
+        List<StoredEvent> next() {
+            if (reader == null) {
+                return List.of();
+            }
+            List<StoredEvent> batch = reader.next();
+            if (batch.isEmpty()) {
+                close();
+            }
+            return batch;
         }
 
         void close() {
-            if (cursor != null) {
-                cursor.close();
-                cursor = null;
+            if (reader != null) {
+                reader.close();
+                reader = null;
             }
         }
     }

@@ -40,8 +40,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +51,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -399,6 +402,39 @@ class MongoEventStorageEngineTest {
         assertThat(payloads(lastFew)).containsExactlyElementsOf(appended.subList(appended.size() - 799,
                                                                                  appended.size()));
         assertThat(engine.catchUpReads()).as("799 behind: batches, no stretch").isEqualTo(3);
+    }
+
+    @Test
+    void closingAStreamWhileItCatchesUpStopsItsReader() throws Exception {
+        for (int call = 0; call < 6; call++) {
+            List<EventMessage<?>> events = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                events.add(event("R-" + call + "-" + i, 0, new Counted(call * 500L + i)));
+            }
+            engine.appendEvents(events);
+        }
+        Set<Thread> before = catchUpReaders();
+
+        Set<Thread> started;
+        try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(null, false)) {
+            Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
+            for (int i = 0; i < 150; i++) {
+                assertThat(events.next().getPayload()).isEqualTo(new Counted(i));
+            }
+            started = catchUpReaders();
+            started.removeAll(before);
+        }
+
+        assertThat(started).as("a reader read ahead").hasSize(1);
+        Thread reader = started.iterator().next();
+        reader.join(5_000);
+        assertThat(reader.isAlive()).as("the reader stopped with its stream").isFalse();
+    }
+
+    private static Set<Thread> catchUpReaders() {
+        return Thread.getAllStackTraces().keySet().stream()
+                     .filter(thread -> thread.getName().startsWith("event-store-catch-up-"))
+                     .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
     }
 
     @Test
