@@ -228,16 +228,18 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             try (CatchUpCursor cursor = CatchUpCursor.open(storedEvents, token.getIndex(), stretchEnd,
                                                            CATCH_UP_FETCH)) {
                 List<StoredEvent> batch = filledGaps(token);
-                List<RawBsonDocument> found = List.of();
-                while (!batch.isEmpty() || !(found = cursor.next(batchSize)).isEmpty()) {
+                while (true) {
                     if (batch.isEmpty()) {
-                        batch = withTokens(withoutExpiredGaps(token), found);
+                        batch = withTokens(withoutExpiredGaps(token), cursor.next(batchSize));
+                        if (batch.isEmpty()) {
+                            break;
+                        }
                     }
-                    token = (GapAwareTrackingToken) batch.get(batch.size() - 1).trackingToken();
                     if (!sink.accept(batch)) {
                         return;
                     }
                     delivered = true;
+                    token = (GapAwareTrackingToken) batch.get(batch.size() - 1).trackingToken();
                     batch = List.of();
                 }
             }
