@@ -55,7 +55,12 @@ public class OrderedIndexH2Backend extends H2Backend {
      * events fit, and a replay of 100,000 ran at a third of its speed from memory.
      */
     public OrderedIndexH2Backend(String fileName, int cacheMegabytes) {
-        super(new MVStore.Builder().fileName(fileName).cacheSize(Math.max(1, cacheMegabytes)).open());
+        this(new MVStore.Builder().fileName(fileName).cacheSize(Math.max(1, cacheMegabytes)).open());
+    }
+
+    /** On a store opened by the caller, who chooses its file, cache and background writer. */
+    public OrderedIndexH2Backend(MVStore store) {
+        super(store);
     }
 
     /** A sixteenth of the heap, between 16 and 512 MB: 384 MB in a JVM of 6 GB. */
