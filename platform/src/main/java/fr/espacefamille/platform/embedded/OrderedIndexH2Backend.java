@@ -3,6 +3,7 @@ package fr.espacefamille.platform.embedded;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -37,6 +38,9 @@ import java.util.Map;
  * the stock backend is migrated when a database opens: each old index map is copied into its new
  * map, in the new order, then removed. Nothing else in the file changes, so the migration
  * happens once and a file stays readable by this backend only.
+ *
+ * <p>Its collections ({@link IdRangeCollection}) answer a numeric range of {@code _id} from that
+ * walk, in order, without the server's generic matcher and sort.
  */
 public class OrderedIndexH2Backend extends H2Backend {
 
@@ -93,6 +97,15 @@ public class OrderedIndexH2Backend extends H2Backend {
         }
 
         @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            // The stock backend's map names: the collections stay where it keeps them.
+            MVMap<Object, Document> dataMap = store.openMap("databases." + namespace);
+            MVMap<String, Object> metaMap = store.openMap("meta." + namespace);
+            return new IdRangeCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
             String stockName = stockMapName(collectionName, indexName);
@@ -126,8 +139,8 @@ public class OrderedIndexH2Backend extends H2Backend {
     /**
      * A unique index on one MVMap, as the stock backend's, with the map given. On {@code _id} it
      * also answers numeric ranges ({@link IdRange}) by walking its keys in order, where the stock
-     * index has the collection scanned: its documents come out in {@code _id} order, which the
-     * server's sort then only confirms.
+     * index has the collection scanned: its documents come out in {@code _id} order, which
+     * {@link IdRangeCollection} then keeps without sorting.
      */
     static final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
