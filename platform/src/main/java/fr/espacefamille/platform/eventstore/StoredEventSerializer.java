@@ -33,6 +33,11 @@ import java.util.concurrent.ConcurrentMap;
  * its map deserializer up again for every message, and a processor reads the metadata of every
  * event it handles (for the correlation data of what the handler sends). Days are read from
  * their digits ({@link StoredLocalDates}).
+ *
+ * <p>It also remembers the class of each stored type name. Axon asks for it several times per
+ * event (to read the payload, to match handlers), and Jackson answers each time with
+ * {@code Class.forName}: a seventh of a replaying processor's time. A type whose class is not
+ * on the class path is asked again each time, as before.
  */
 final class StoredEventSerializer implements Serializer {
 
@@ -40,6 +45,7 @@ final class StoredEventSerializer implements Serializer {
     private final ObjectMapper objectMapper;
     private final ObjectReader metaDataReader;
     private final ConcurrentMap<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<SerializedType, Class<?>> classes = new ConcurrentHashMap<>();
 
     StoredEventSerializer(JacksonSerializer serializer) {
         this.serializer = serializer;
@@ -60,7 +66,7 @@ final class StoredEventSerializer implements Serializer {
         if (!(serializedObject instanceof LazyTree stored) || SerializedType.emptyType().equals(stored.getType())) {
             return serializer.deserialize(serializedObject);
         }
-        Class<?> type = serializer.classForType(stored.getType());
+        Class<?> type = classForType(stored.getType());
         if (UnknownSerializedType.class.isAssignableFrom(type)) {
             return serializer.deserialize(serializedObject);
         }
@@ -89,7 +95,15 @@ final class StoredEventSerializer implements Serializer {
     @Override
     @SuppressWarnings("rawtypes")
     public Class classForType(SerializedType type) {
-        return serializer.classForType(type);
+        Class<?> known = classes.get(type);
+        if (known != null) {
+            return known;
+        }
+        Class<?> found = serializer.classForType(type);
+        if (!UnknownSerializedType.class.isAssignableFrom(found)) {
+            classes.put(type, found);
+        }
+        return found;
     }
 
     @Override
