@@ -100,6 +100,8 @@ public class AxonMongoConfiguration {
                 .database(database)
                 .objectMapper(objectMapper)
                 .batchSize(properties.batchSize())
+                // Two of a processor's batches: the next is read while one is handled.
+                .readAhead(2 * properties.processorBatchSize())
                 .gapTimeout(properties.gapTimeout())
                 .maxGapOffset(properties.maxGapOffset())
                 .clock(Clock.systemUTC())

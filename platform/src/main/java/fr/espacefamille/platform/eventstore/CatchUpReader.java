@@ -22,8 +22,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class CatchUpReader implements AutoCloseable {
 
-    /** Batches read ahead at most. */
-    static final int AHEAD = 8;
     private static final Object END = new Object();
     private static final long WAIT_MILLIS = 50;
 
@@ -37,18 +35,20 @@ final class CatchUpReader implements AutoCloseable {
         boolean accept(List<StoredEvent> batch);
     }
 
-    private final BlockingQueue<Object> ahead = new ArrayBlockingQueue<>(AHEAD);
+    private final BlockingQueue<Object> ahead;
     private final Thread thread;
     private volatile boolean closed;
     private boolean ended;
 
-    private CatchUpReader(String name, Work work) {
+    private CatchUpReader(String name, int batchesAhead, Work work) {
+        this.ahead = new ArrayBlockingQueue<>(batchesAhead);
         this.thread = new Thread(() -> run(work), name);
         this.thread.setDaemon(true);
     }
 
-    static CatchUpReader start(String name, Work work) {
-        CatchUpReader reader = new CatchUpReader(name, work);
+    /** Starts reading on a thread of its own, at most {@code batchesAhead} batches ahead of {@link #next()}. */
+    static CatchUpReader start(String name, int batchesAhead, Work work) {
+        CatchUpReader reader = new CatchUpReader(name, batchesAhead, work);
         reader.thread.start();
         return reader;
     }

@@ -94,6 +94,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private final MissingPositions missingPositions;
     private final int batchSize;
     private final int maxGapOffset;
+    private final int readAhead;
     private final AtomicLong catchUpReads = new AtomicLong();
 
     protected MongoEventStorageEngine(Builder builder) {
@@ -108,6 +109,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         this.documents = new EventDocuments(builder.objectMapper);
         this.batchSize = builder.batchSize;
         this.maxGapOffset = builder.maxGapOffset;
+        this.readAhead = builder.readAhead;
     }
 
     /** Positions reserved in advance are used within a tenth of the gap timeout, half a second at most. */
@@ -197,10 +199,11 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private List<StoredEvent> nextTracked(GapAwareTrackingToken lastToken, CatchUp catchUp) {
         if (catchUp.mayStart()) {
             GapAwareTrackingToken token = withoutExpiredGaps(lastToken);
-            if (worthwhileStretchEnd(token) > token.getIndex()) {
+            if (worthwhileStretchEnd(token, shortestStretch()) > token.getIndex()) {
                 logger.info("Catching up from [{}], [{}] positions behind the head, with ordered reads",
                             token.getIndex(), positions.head() - token.getIndex());
                 catchUp.start(CatchUpReader.start("event-store-catch-up-" + token.getIndex(),
+                                                  Math.max(1, readAhead / batchSize),
                                                   sink -> catchUp(token, sink)));
             }
         }
@@ -213,12 +216,21 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
      * stretch after another. Stops when the head is near, when a stretch delivered nothing
      * (positions handed out and not written yet: batched lookups wait for them), or when the
      * sink refuses a batch.
+     *
+     * <p>The first stretch is short and each next one twice as long, up to
+     * {@value #CATCH_UP_STRETCH} positions: the in-process server gathers a stretch whole before
+     * it sends its first document, and the processor would wait for all of it; once the first
+     * batches are in hand, the next stretch is gathered while they are handled. The first holds
+     * one batch more than the shortest stretch: a processor taking that many events at once
+     * looks at the next one before it starts.
      */
     private void catchUp(GapAwareTrackingToken from, CatchUpReader.Sink sink) {
         GapAwareTrackingToken token = withoutExpiredGaps(from);
+        long stretch = shortestStretch() + batchSize;
         boolean delivered = true;
         while (delivered) {
-            long stretchEnd = worthwhileStretchEnd(token);
+            long stretchEnd = worthwhileStretchEnd(token, stretch);
+            stretch = Math.min(stretch * 2, Math.max(CATCH_UP_STRETCH, shortestStretch()));
             if (stretchEnd <= token.getIndex()) {
                 return;
             }
@@ -248,21 +260,24 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * Where an ordered read from the token should end, or the token's own index when batched
-     * lookups are enough: a stream more than {@value #CATCH_UP_MIN_BATCHES} batches behind the
-     * head reads the next {@value #CATCH_UP_STRETCH} positions (or ten batches, if more) with
-     * one range query. A range of {@code _id} walks the index, on a real MongoDB as on the
+     * Where an ordered read of {@code length} positions from the token should end, or the
+     * token's own index when batched lookups are enough: a stream more than
+     * {@value #CATCH_UP_MIN_BATCHES} batches behind the head reads its next stretch with one
+     * range query. A range of {@code _id} walks the index, on a real MongoDB as on the
      * launcher's in-process server ({@code OrderedIndexH2Backend}), so a stretch costs what it
      * holds, whatever the size of the store; a stretch is short because the in-process server
      * holds its whole answer in memory and its collection's writers wait while it gathers it.
      * (A stock in-process backend scans the collection for it: correct, and slower on a large
      * store.)
      */
-    private long worthwhileStretchEnd(GapAwareTrackingToken token) {
+    private long worthwhileStretchEnd(GapAwareTrackingToken token, long length) {
         long behind = positions.head() - token.getIndex();
-        long batches = (long) CATCH_UP_MIN_BATCHES * batchSize;
-        return behind > batches ? token.getIndex() + Math.min(behind, Math.max(CATCH_UP_STRETCH, batches))
-                                : token.getIndex();
+        return behind > shortestStretch() ? token.getIndex() + Math.min(behind, length) : token.getIndex();
+    }
+
+    /** {@value #CATCH_UP_MIN_BATCHES} batches: below that, batched lookups are enough. */
+    private long shortestStretch() {
+        return (long) CATCH_UP_MIN_BATCHES * batchSize;
     }
 
     private List<StoredEvent> filledGaps(GapAwareTrackingToken token) {
@@ -627,6 +642,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         private String positionCollection = "event_positions";
         private int batchSize = 100;
         private int maxGapOffset = 10_000;
+        private int readAhead = 2_000;
         private Duration gapTimeout = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
 
@@ -659,6 +675,15 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         /** How many events a processor fetches at once. */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * How many events a stream far behind the head reads ahead of its consumer, at most. More
+         * than a processor takes at once: otherwise it waits for the reader at every batch.
+         */
+        public Builder readAhead(int readAhead) {
+            this.readAhead = readAhead;
             return this;
         }
 
@@ -711,8 +736,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             if (database == null || objectMapper == null) {
                 throw new AxonConfigurationException("The event store needs a MongoDatabase and an ObjectMapper");
             }
-            if (batchSize < 1 || maxGapOffset < 1 || gapTimeout.isNegative()) {
-                throw new AxonConfigurationException("Batch size and gap offset must be positive");
+            if (batchSize < 1 || maxGapOffset < 1 || readAhead < 1 || gapTimeout.isNegative()) {
+                throw new AxonConfigurationException("Batch size, gap offset and read-ahead must be positive");
             }
         }
     }

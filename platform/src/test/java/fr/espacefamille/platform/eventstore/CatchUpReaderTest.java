@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,10 +20,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The catch-up read ahead on a thread of its own: order, failures, closing, interruption. */
 class CatchUpReaderTest {
 
+    private static final int AHEAD = 8;
+
     @Test
     void deliversEveryBatchInOrderThenNothing() {
-        int batches = CatchUpReader.AHEAD * 5;
-        CatchUpReader reader = CatchUpReader.start("test-reader", sink -> {
+        int batches = AHEAD * 5;
+        CatchUpReader reader = CatchUpReader.start("test-reader", AHEAD, sink -> {
             for (int i = 1; i <= batches; i++) {
                 if (!sink.accept(List.of(event(i)))) {
                     return;
@@ -40,9 +43,29 @@ class CatchUpReaderTest {
     }
 
     @Test
+    void readsNoFurtherAheadThanItWasToldToWhileNothingIsTaken() throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        CatchUpReader reader = CatchUpReader.start("test-reader", 3, sink -> {
+            for (long i = 1; sink.accept(List.of(event(i))); i++) {
+                accepted.incrementAndGet();
+            }
+        });
+        try {
+            Thread.sleep(200);
+            assertThat(accepted).as("three batches queued, the fourth waiting for room").hasValue(3);
+
+            assertThat(reader.next()).hasSize(1);
+            Thread.sleep(200);
+            assertThat(accepted).hasValue(4);
+        } finally {
+            reader.close();
+        }
+    }
+
+    @Test
     void aFailureReachesTheConsumerAfterTheBatchesReadBeforeIt() {
         IllegalStateException failure = new IllegalStateException("server gone");
-        CatchUpReader reader = CatchUpReader.start("test-reader", sink -> {
+        CatchUpReader reader = CatchUpReader.start("test-reader", AHEAD, sink -> {
             sink.accept(List.of(event(1)));
             sink.accept(List.of(event(2)));
             throw failure;
@@ -58,7 +81,7 @@ class CatchUpReaderTest {
     void closingStopsAReaderThatWouldReadForever() throws Exception {
         AtomicBoolean refused = new AtomicBoolean();
         AtomicReference<Thread> readerThread = new AtomicReference<>();
-        CatchUpReader reader = CatchUpReader.start("test-reader", sink -> {
+        CatchUpReader reader = CatchUpReader.start("test-reader", AHEAD, sink -> {
             readerThread.set(Thread.currentThread());
             for (long i = 1; ; i++) {
                 if (!sink.accept(List.of(event(i)))) {
@@ -80,7 +103,7 @@ class CatchUpReaderTest {
     void aConsumerInterruptedWhileWaitingStopsTheReaderAndKeepsItsInterrupt() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean refused = new AtomicBoolean();
-        CatchUpReader reader = CatchUpReader.start("test-reader", sink -> {
+        CatchUpReader reader = CatchUpReader.start("test-reader", AHEAD, sink -> {
             awaitQuietly(release);
             refused.set(!sink.accept(List.of(event(1))));
         });
