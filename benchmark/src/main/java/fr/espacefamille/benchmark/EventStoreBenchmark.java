@@ -116,7 +116,8 @@ public final class EventStoreBenchmark {
 
     /**
      * Measures one point: replay and scan first, on the store as filled, then the appends, which
-     * add to it (on an empty store, the appends first). Each measurement runs
+     * add to it (on an empty store, the appends first). The replays' read model is written to
+     * the file before the appends, which would otherwise share the machine with H2's writer. Each measurement runs
      * {@code repeat} times, interleaved with its raw counterpart, and the fastest run of each is
      * kept: on a machine shared with other work the fastest run is the one least disturbed, and
      * interleaving disturbs both sides alike.
@@ -126,6 +127,7 @@ public final class EventStoreBenchmark {
         long stored = filler.storedEvents();
         Measurements.Rate[] replayAndScan = stored == 0 ? null
                 : replayAndScan(replayed, replayRuns(stored, replayed, repeat));
+        mongo.settle();
         Callers.Timing[] appends = appends(operations, repeat);
         if (replayAndScan == null) {
             replayAndScan = replayAndScan(replayed, replayRuns(filler.storedEvents(), replayed, repeat));
