@@ -38,10 +38,10 @@ public final class EventStoreBenchmark {
     private static final int WARM_UP_REPLAYS = 30;
     /**
      * Events a point's replays add up to at least: a replay of a small store lasts a tenth of a
-     * second, which one collection or one slow wake-up can double; its fastest of thirty is the
+     * second, which one collection or one slow wake-up can double; its fastest of fifty is the
      * one the machine left alone, as for the larger stores with fewer runs.
      */
-    private static final long MIN_REPLAYED_PER_POINT = 300_000;
+    private static final long MIN_REPLAYED_PER_POINT = 500_000;
     private static final Logger logger = LoggerFactory.getLogger(EventStoreBenchmark.class);
 
     private final BenchmarkOptions options;
