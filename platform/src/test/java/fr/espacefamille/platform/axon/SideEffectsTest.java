@@ -114,8 +114,9 @@ class SideEffectsTest {
         notifier.awaitViewFor(null);
 
         await(() -> notifier.notified().size() == 3);
+        // The retried letter leaves the queue just after its handler ran.
+        await(() -> processing.deadLetterQueue(TallyNotifier.GROUP).orElseThrow().size() == 0);
         assertThat(notifier.notified()).extracting(TallyIncreasedEvent::total).containsExactly(1L, 1L, 2L);
-        assertThat(processing.deadLetterQueue(TallyNotifier.GROUP).orElseThrow().size()).isZero();
     }
 
     /** Two events of one tally, then one of another: the first two make one sequence. */
