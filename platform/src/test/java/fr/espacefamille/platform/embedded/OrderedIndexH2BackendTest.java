@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -140,6 +141,14 @@ class OrderedIndexH2BackendTest {
                 assertThat(idsOf(actual.find(query)))
                         .as(query.toJson())
                         .containsExactlyInAnyOrderElementsOf(idsOf(expected.find(query)));
+                int skip = random.nextInt(5);
+                int limit = 1 + random.nextInt(50);
+                assertThat(actual.find(query).sort(Sorts.ascending("_id")).skip(skip).limit(limit)
+                                 .projection(Projections.include("v")).into(new ArrayList<>()))
+                        .as(query.toJson() + " skip " + skip + " limit " + limit)
+                        .containsExactlyElementsOf(expected.find(query).sort(Sorts.ascending("_id")).skip(skip)
+                                                           .limit(limit).projection(Projections.include("v"))
+                                                           .into(new ArrayList<>()));
             }
         } finally {
             stock.shutdownNow();
