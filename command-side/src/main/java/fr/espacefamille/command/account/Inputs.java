@@ -1,6 +1,7 @@
 package fr.espacefamille.command.account;
 
 import fr.espacefamille.events.RefusedException;
+import fr.espacefamille.events.account.AccountIds;
 import org.apache.commons.validator.routines.EmailValidator;
 
 import java.text.Normalizer;
@@ -28,7 +29,10 @@ final class Inputs {
      * A username as the account will keep it: in Unicode's composed form (an accent typed as a
      * letter of its own is joined to its letter, as the account id does), in one alphabet only,
      * so that no name can pass for another one with look-alike letters of another script
-     * ("sоphie" with a Cyrillic "о" for "sophie").
+     * ("sоphie" with a Cyrillic "о" for "sophie"), and in ordinary letters: a letter that
+     * Unicode counts as another one written differently (the long "ſ", full-width "ｓ", the "ﬁ"
+     * ligature) or whose lower case takes an accent of its own (the Turkish "İ") would give an
+     * account id of its own to a name that reads as another account's.
      */
     static String username(String typed) {
         String username = Normalizer.normalize(required(typed, "l'identifiant").strip(), Normalizer.Form.NFC);
@@ -42,7 +46,20 @@ final class Inputs {
                     "L'identifiant mélange des lettres de plusieurs alphabets (par exemple latin et cyrillique) : "
                             + "écrivez-le dans un seul alphabet.");
         }
+        if (imitatesOrdinaryLetters(username)) {
+            throw RefusedException.invalid("USERNAME_INVALID",
+                    "L'identifiant contient des lettres qui en imitent d'autres (lettres pleine chasse, « ſ », "
+                            + "« İ »…) : écrivez-le avec des lettres ordinaires.");
+        }
         return username;
+    }
+
+    /** Whether the account id differs from the name in compatibility form, or is no username itself. */
+    private static boolean imitatesOrdinaryLetters(String username) {
+        String accountId = AccountIds.of(username);
+        String ordinary = Normalizer.normalize(
+                Normalizer.normalize(username, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT), Normalizer.Form.NFKC);
+        return !accountId.equals(ordinary) || !USERNAME.matcher(accountId).matches();
     }
 
     private static boolean mixesAlphabets(String username) {

@@ -177,6 +177,8 @@ class AccountJourneyTest extends PortalTest {
     void aUsernameIsKeptComposedAndInOneAlphabet() {
         assertRefused(browser().post("/api/registration", Map.of("username", "s\u043ephie.l", "password", PASSWORD,
                                                                  "email", "a@example.org")), 400, "USERNAME_INVALID");
+        assertRefused(browser().post("/api/registration", Map.of("username", "\u017fophie.l", "password", PASSWORD,
+                                                                 "email", "a@example.org")), 400, "USERNAME_INVALID");
         browser().post("/api/registration", Map.of("username", "bobbye\u0301", "password", PASSWORD,
                                                    "email", "bobby@example.org"))
                 .expectStatus().isCreated()
