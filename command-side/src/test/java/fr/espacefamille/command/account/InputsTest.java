@@ -11,8 +11,9 @@ class InputsTest {
 
     @Test
     void aUsernameWithLettersThatImitateOthersIsRefused() {
-        for (String lookAlike : new String[] {"\u017fophie.l", "\uff53\uff4f\uff50\uff48\uff49\uff45.l", "SOPH\u0130E.L",
-                                              "\ufb01ona.l", "sophie\u00b2"}) {
+        String fullWidth = "\uff53\uff4f\uff50\uff48\uff49\uff45.l";
+        String[] lookAlikes = {"\u017fophie.l", fullWidth, "SOPH\u0130E.L", "\ufb01ona.l", "sophie\u00b2"};
+        for (String lookAlike : lookAlikes) {
             assertThatThrownBy(() -> Inputs.username(lookAlike))
                     .as(lookAlike)
                     .isInstanceOfSatisfying(RefusedException.class,

@@ -1,5 +1,6 @@
 package fr.espacefamille.platform.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -8,15 +9,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.codec.json.Jackson2JsonDecoder;
+import org.springframework.util.MimeType;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /**
  * Reads the JSON bodies of HTTP requests strictly, on both sides and in the launcher: a field
@@ -39,7 +51,53 @@ public class StrictRequestBodies implements WebFluxConfigurer {
     /** Replaces the JSON decoder that Spring Boot's codec customizers set, hence runs after them. */
     @Override
     public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
-        configurer.defaultCodecs().jackson2JsonDecoder(new Jackson2JsonDecoder(strict));
+        configurer.defaultCodecs().jackson2JsonDecoder(new StrictDecoder(strict));
+    }
+
+    /**
+     * Jackson's decoder, refusing two bodies it lets through: bytes that are not UTF-8 as the
+     * standard writes it (Jackson reads the overlong {@code C0 AF} as a slash), and a lone
+     * {@code null}, which it decodes to no value at all, as if the body were missing.
+     */
+    static final class StrictDecoder extends Jackson2JsonDecoder {
+
+        StrictDecoder(ObjectMapper mapper) {
+            super(mapper);
+        }
+
+        @Override
+        public Object decode(DataBuffer body, ResolvableType targetType, MimeType mimeType, Map<String, Object> hints) {
+            if (isUtf8(mimeType) && !isWellFormedUtf8(body)) {
+                DataBufferUtils.release(body);
+                throw new DecodingException("JSON decoding error: the body is not UTF-8",
+                                            new JsonParseException(null, "Malformed UTF-8"));
+            }
+            Object value = super.decode(body, targetType, mimeType, hints);
+            if (value == null) {
+                throw new DecodingException("JSON decoding error: null", MismatchedInputException.from(
+                        (JsonParser) null, targetType.toClass(), "A lone null is no object"));
+            }
+            return value;
+        }
+
+        private static boolean isUtf8(MimeType mimeType) {
+            return mimeType == null || mimeType.getCharset() == null
+                    || StandardCharsets.UTF_8.equals(mimeType.getCharset());
+        }
+
+        private static boolean isWellFormedUtf8(DataBuffer body) {
+            ByteBuffer bytes = ByteBuffer.allocate(body.readableByteCount());
+            body.toByteBuffer(body.readPosition(), bytes, 0, bytes.capacity());
+            try {
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(bytes);
+                return true;
+            } catch (CharacterCodingException e) {
+                return false;
+            }
+        }
     }
 
     /** A copy of the shared mapper (its modules, its naming) that coerces nothing. */

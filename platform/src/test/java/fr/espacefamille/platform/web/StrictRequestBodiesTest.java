@@ -30,7 +30,8 @@ class StrictRequestBodiesTest {
 
     private final ObjectMapper shared = Jackson2ObjectMapperBuilder.json()
             .featuresToDisable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private final Jackson2JsonDecoder decoder = new Jackson2JsonDecoder(StrictRequestBodies.strict(shared));
+    private final Jackson2JsonDecoder decoder =
+            new StrictRequestBodies.StrictDecoder(StrictRequestBodies.strict(shared));
 
     @Test
     void aWellFormedRequestIsReadAsItIs() {
@@ -108,6 +109,21 @@ class StrictRequestBodiesTest {
         assertRefused("{\"reason\": \"grève\"", "JSON_INVALID", null);
         assertRefused("{\"count\": 4", "JSON_INVALID", null);
         assertRefused("pas du JSON", "JSON_INVALID", null);
+        assertRefused("null", "JSON_INVALID",
+                      "La demande est mal formée : elle doit contenir un seul objet JSON, sans rien après.");
+        assertRefused(" null ", "JSON_INVALID", null);
+    }
+
+    @Test
+    void aBodyIsUtf8AsTheStandardWritesIt() {
+        byte[] overlongSlash = {'{', '"', 'r', 'e', 'a', 's', 'o', 'n', '"', ':', '"', (byte) 0xC0, (byte) 0xAF,
+                                '"', '}'};
+        byte[] latin1 = "{\"reason\": \"grève\"}".getBytes(StandardCharsets.ISO_8859_1);
+        String notJson = "La demande est mal formée : son contenu n'est pas du JSON valide.";
+
+        assertRefused(overlongSlash, "JSON_INVALID", notJson);
+        assertRefused(latin1, "JSON_INVALID", notJson);
+        assertThat(((Request) read("{\"reason\": \"grève 🎉\"}")).reason()).isEqualTo("grève 🎉");
     }
 
     @Test
@@ -124,14 +140,23 @@ class StrictRequestBodiesTest {
         return decode(json).block();
     }
 
-    private Mono<Object> decode(String json) {
-        DataBuffer buffer = DefaultDataBufferFactory.sharedInstance.wrap(json.getBytes(StandardCharsets.UTF_8));
+    private Mono<Object> decode(byte[] json) {
+        DataBuffer buffer = DefaultDataBufferFactory.sharedInstance.wrap(json);
         return decoder.decodeToMono(Mono.just(buffer), ResolvableType.forClass(Request.class),
                                     MediaType.APPLICATION_JSON, Map.of());
     }
 
+    private Mono<Object> decode(String json) {
+        return decode(json.getBytes(StandardCharsets.UTF_8));
+    }
+
     private void assertRefused(String json, String code, String message) {
-        Throwable failure = decode(json).<Throwable>then(Mono.empty()).onErrorResume(Mono::just).block();
+        assertRefused(json.getBytes(StandardCharsets.UTF_8), code, message);
+    }
+
+    private void assertRefused(byte[] body, String code, String message) {
+        String json = new String(body, StandardCharsets.ISO_8859_1);
+        Throwable failure = decode(body).<Throwable>then(Mono.empty()).onErrorResume(Mono::just).block();
         assertThat(failure).as(json).isNotNull();
 
         ErrorResponse answer = ApiErrorHandler.answerFor(failure).body();
