@@ -190,10 +190,31 @@ class PlanningHttpTest {
         refused(get(calendar + "+999999999-12"), "DATE_OUT_OF_RANGE");
         refused(get(calendar + "-999999999-01"), "DATE_OUT_OF_RANGE");
         refused(get("/api/staff/headcounts/-999999999-01-01"), "DATE_OUT_OF_RANGE");
+        refused(get("/api/staff/headcounts/+999999999-12-31"), "DATE_OUT_OF_RANGE");
+        refused(get("/api/staff/closures/-999999999-01"), "DATE_OUT_OF_RANGE");
         refused(post(account, "/basket/periods", Map.of("childId", LOUIS, "service", "RESTAURATION",
                                                         "from", "+999999999-12-01", "to", "+999999999-12-31",
                                                         "weekdays", List.of("MONDAY"), "action", "BOOK")),
                 "DATE_OUT_OF_RANGE");
+
+        assertThat(basket(account).path("lines").size()).isZero();
+    }
+
+    @Test
+    void everyAddressAndBodyTakesTheSameYears() {
+        String account = "years-" + System.nanoTime();
+        String calendar = "/api/family/dossiers/" + DOSSIER + "/children/" + LOUIS + "/calendar/RESTAURATION/";
+
+        for (String path : List.of("/api/staff/headcounts/1999-12-31", "/api/staff/headcounts/2100-01-01",
+                                   "/api/staff/closures/1999-12", "/api/staff/closures/2100-01",
+                                   calendar + "1999-12", calendar + "2100-01")) {
+            refused(get(path), "DATE_OUT_OF_RANGE");
+        }
+        refused(post(account, "/basket/days", Map.of("childId", LOUIS, "service", "RESTAURATION",
+                                                     "day", "2100-01-04")), "DATE_OUT_OF_RANGE");
+        get("/api/staff/headcounts/2000-01-03").expectStatus().isOk();
+        get("/api/staff/headcounts/2099-12-31").expectStatus().isOk();
+        get(calendar + "2099-12").expectStatus().isOk();
 
         assertThat(basket(account).path("lines").size()).isZero();
     }

@@ -114,11 +114,10 @@ public class ApiErrorHandler implements WebExceptionHandler {
                 && execution.getDetails().orElse(null) instanceof RefusedException refused) {
             return answerForOne(refused);
         }
-        if (cause instanceof DateTimeException) {
-            // A day or month so far from ours that the calendar arithmetic overflows
-            // (+999999999-12): no rule of the portal can be about it.
-            return new Answer(HttpStatus.BAD_REQUEST, "DATE_OUT_OF_RANGE",
-                              "Cette date est trop éloignée : le portail ne connaît que les années proches.");
+        if (cause instanceof DateTimeException || cause instanceof PortalDates.OutOfRange) {
+            // A day or month out of the portal's years, or so far from ours that the calendar's
+            // arithmetic overflows (+999999999-12): no rule of the portal can be about it.
+            return dateOutOfRange();
         }
         if (cause instanceof ConcurrencyException) {
             return new Answer(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
@@ -132,6 +131,9 @@ public class ApiErrorHandler implements WebExceptionHandler {
                               "Le fichier ou la demande est trop volumineux.");
         }
         if (cause instanceof ServerWebInputException || cause instanceof CodecException) {
+            if (hasCause(cause, PortalDates.OutOfRange.class)) {
+                return dateOutOfRange();
+            }
             if (isMisspelledDateInAddress(cause)) {
                 return new Answer(HttpStatus.BAD_REQUEST, "DATE_INVALID", "L'adresse contient une date mal écrite : "
                         + "un jour s'écrit AAAA-MM-JJ (2026-09-01), un mois AAAA-MM (2026-09).");
@@ -145,6 +147,20 @@ public class ApiErrorHandler implements WebExceptionHandler {
             return answerForStatus(status.getStatusCode());
         }
         return null;
+    }
+
+    private static Answer dateOutOfRange() {
+        return new Answer(HttpStatus.BAD_REQUEST, "DATE_OUT_OF_RANGE", "Cette date est trop éloignée : le portail "
+                + "connaît les années " + PortalDates.FIRST_YEAR + " à " + PortalDates.LAST_YEAR + ".");
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A day or month of the address ({@code /headcounts/2026-02-30}) that is none. */

@@ -14,8 +14,9 @@ import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * What every web application of the project shares: strict reading of JSON request bodies, API
- * error answers, also for the requests refused before Spring sees them.
+ * What every web application of the project shares: strict reading of JSON request bodies, the
+ * years a request may name a date in, API error answers, also for the requests refused before
+ * Spring sees them.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = Type.REACTIVE)
@@ -31,6 +32,11 @@ public class PlatformWebConfiguration {
     @Order(Ordered.LOWEST_PRECEDENCE)
     public StrictRequestBodies strictRequestBodies(ObjectMapper objectMapper) {
         return new StrictRequestBodies(objectMapper);
+    }
+
+    @Bean
+    public PortalDates portalDates() {
+        return new PortalDates();
     }
 
     @Bean

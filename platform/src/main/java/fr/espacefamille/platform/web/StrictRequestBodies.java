@@ -136,8 +136,9 @@ public class StrictRequestBodies implements WebFluxConfigurer {
 
     /**
      * A day as the API writes it, {@code 2026-10-08}: not an array of numbers, not a number of
-     * days, not a date-time cut to its day. An empty string is a day left out, as an empty date
-     * field of a form sends it: the request's own check then asks for it.
+     * days, not a date-time cut to its day, and in the portal's years ({@link PortalDates}). An
+     * empty string is a day left out, as an empty date field of a form sends it: the request's
+     * own check then asks for it.
      */
     static final class Day extends StdScalarDeserializer<LocalDate> {
 
@@ -155,7 +156,7 @@ public class StrictRequestBodies implements WebFluxConfigurer {
                 return null;
             }
             try {
-                return LocalDate.parse(text);
+                return PortalDates.within(LocalDate.parse(text));
             } catch (DateTimeParseException e) {
                 return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, "not a day (yyyy-mm-dd)");
             }
