@@ -69,8 +69,11 @@ final class ResultTable {
         row("  gateway latency p99, ms", point -> decimal(gateway.apply(point).percentileMillis(99)), "");
     }
 
-    /** The p50 of one caller at each size against the p50 at the smallest size. */
+    /** The p50 of one caller at each size against the p50 at the smallest size; nothing to judge at one size. */
     private void latencyGrowth() {
+        if (points.size() < 2) {
+            return;
+        }
         double base = points.get(0).gatewayOne().percentileMillis(50);
         String smallest = count(points.get(0).size());
         judged("  p50 (1 caller) / p50 at " + smallest,
