@@ -93,10 +93,11 @@ class Logins {
 
         Optional<String> hash = hashOf(username);
         if (!matches(password, hash)) {
-            int failures = Math.max(userAttempts, addressAttempts);
-            logger.warn("Failed login for account [{}], failure [{}] in the window",
-                        hash.isPresent() ? AccountIds.of(username) : "unknown", failures);
-            throw new SlowedRefusal(AccountRefusals.loginFailed(), delayAfter(failures));
+            logger.warn("Failed login for account [{}]: failure [{}] of the account, [{}] of the address, "
+                                + "in the window",
+                        hash.isPresent() ? AccountIds.of(username) : "unknown", userAttempts, addressAttempts);
+            throw new SlowedRefusal(AccountRefusals.loginFailed(),
+                                    delayAfter(Math.max(userAttempts, addressAttempts)));
         }
         throttle.reset(userKey);
         throttle.forgive(addressKey);
