@@ -208,7 +208,8 @@ final class DossierExport {
         if (number.isEmpty()) {
             found.add("DOSSIER_NUMBER_MISSING", "le numéro de dossier est vide.");
         } else if (found.dossierNumber() == null) {
-            found.add("INVALID_DOSSIER_NUMBER", "le numéro de dossier « " + number + " » n'est pas valide.");
+            found.add("INVALID_DOSSIER_NUMBER",
+                      "le numéro de dossier « " + Quoted.text(number) + " » n'est pas valide.");
         }
         if (record.get("nom_dossier").isEmpty()) {
             found.add("DOSSIER_NAME_MISSING", "le nom du dossier est vide.");
@@ -256,7 +257,7 @@ final class DossierExport {
         } catch (NumberFormatException e) {
             // reported below
         }
-        found.add("INVALID_FAMILY_QUOTIENT", "le quotient familial « " + value
+        found.add("INVALID_FAMILY_QUOTIENT", "le quotient familial « " + Quoted.text(value)
                 + " » n'est pas un nombre entier d'euros (laisser vide s'il n'est pas encore calculé).");
         return null;
     }
@@ -286,7 +287,8 @@ final class DossierExport {
         }
         String email = record.get(prefix + "_email");
         if (!email.isEmpty() && !EmailValidator.getInstance().isValid(email)) {
-            found.add("INVALID_EMAIL", "l'adresse e-mail " + which + " « " + email + " » n'est pas valide.");
+            found.add("INVALID_EMAIL",
+                      "l'adresse e-mail " + which + " « " + Quoted.text(email) + " » n'est pas valide.");
         }
         return new Guardian(
                 emptyToNull(record.get(prefix + "_civilite")),
@@ -347,7 +349,7 @@ final class DossierExport {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        found.add("INVALID_BIRTH_DATE", "la date de naissance « " + value
+        found.add("INVALID_BIRTH_DATE", "la date de naissance « " + Quoted.text(value)
                 + " » n'est pas une date des " + OLDEST_CHILD_YEARS + " dernières années au format jj/mm/aaaa.");
         return null;
     }
@@ -360,7 +362,8 @@ final class DossierExport {
                 continue;
             }
             if (!knownServices.contains(code)) {
-                found.add("UNKNOWN_SERVICE", "le service « " + part.trim() + " » n'existe pas (services connus : "
+                found.add("UNKNOWN_SERVICE", "le service « " + Quoted.text(part)
+                        + " » n'existe pas (services connus : "
                         + String.join(", ", knownServices.stream().sorted().toList()) + ").");
                 continue;
             }

@@ -134,6 +134,22 @@ class DossierExportTest {
     }
 
     @Test
+    void aMalformedValueIsQuotedWithoutItsInvisibleCharacters() {
+        String file = csv(row("2015-00100\u200b", Map.of()),
+                          row("D-2", Map.of("qf", "beau\u202ecoup")),
+                          row("D-3", Map.of("resp1_email", "fatima\u200d@")));
+
+        DossierExport.Contents contents = export.read(bytes(file));
+
+        assertThat(contents.problems()).extracting(ImportProblem::message).contains(
+                "Ligne 2 : la colonne numero_dossier contient des caractères invisibles.",
+                "Ligne 2 : le numéro de dossier « 2015-00100 » n'est pas valide.",
+                "Ligne 3 : le quotient familial « beaucoup » n'est pas un nombre entier d'euros (laisser vide s'il "
+                        + "n'est pas encore calculé).",
+                "Ligne 4 : l'adresse e-mail du premier responsable « fatima@ » n'est pas valide.");
+    }
+
+    @Test
     void linesOfOneDossierMustAgreeOnTheFamilyAndNameEachChildOnce() {
         String file = csv(
                 row("D-1", Map.of("enfant_prenom", "Louis")),
