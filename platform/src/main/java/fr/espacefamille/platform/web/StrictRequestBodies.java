@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -115,6 +116,8 @@ public class StrictRequestBodies implements WebFluxConfigurer {
                          DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL,
                          DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                // A code of the API reads in any case ("book", "monday"), as the invoice mode did.
+                .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
                 .setDefaultLeniency(false);
         refuse(strict, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float,
                CoercionInputShape.Boolean);

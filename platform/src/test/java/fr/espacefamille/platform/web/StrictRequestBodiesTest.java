@@ -45,6 +45,12 @@ class StrictRequestBodiesTest {
     }
 
     @Test
+    void aCodeOfTheApiReadsInAnyCase() {
+        assertThat(((Request) read("{\"weekdays\": [\"monday\", \"Friday\"]}")).weekdays())
+                .containsExactlyInAnyOrder(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+    }
+
+    @Test
     void anEmptyDayIsADayLeftOut() {
         assertThat(((Request) read("{\"day\": \"\"}")).day()).isNull();
     }
