@@ -1,4 +1,4 @@
-// French wording of dates, moments and amounts, shared by the planning pages.
+// French wording of dates, moments, amounts and history entries, shared by the pages.
 
 const PARIS = "Europe/Paris";
 
@@ -18,6 +18,12 @@ export const moment = (instant) => {
   const time = date.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: PARIS });
   return `${day} à ${time}`;
 };
+
+/**
+ * What a dossier's history entry says happened, in the French the history API writes; an entry
+ * recorded before the API wrote one says only that the dossier changed, never the event's name.
+ */
+export const historyDescription = (entry) => entry.description || "Modification du dossier";
 
 /** "septembre 2026" for "2026-09". */
 export const monthName = (yearMonth) =>

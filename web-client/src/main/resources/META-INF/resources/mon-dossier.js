@@ -2,6 +2,7 @@
 // town's documents, the dossier's history, and the account's e-mail and password.
 
 import { getJson, postJson, putJson } from "./api.js";
+import { historyDescription } from "./format.js";
 import { formData, REFUSED, say, showSessionInHeader, submitting } from "./ui.js";
 
 const message = document.getElementById("message");
@@ -153,7 +154,7 @@ function render() {
 
   document.getElementById("historique").replaceChildren(...[...dossier.history].reverse().map((entry) => row(
     cell(DATE.format(new Date(entry.timestamp)), "Date"),
-    cell(entry.description || entry.eventType, "Modification"),
+    cell(historyDescription(entry), "Modification"),
     cell(author(entry.author), "Par"))));
 
   document.getElementById("compte-identifiant").textContent = account.username;

@@ -2,6 +2,7 @@
 // family, and follow or rebuild the processors.
 
 import { ApiError, getJson, postForm, postJson } from "../api.js";
+import { historyDescription } from "../format.js";
 import { formData, REFUSED, say, showSessionInHeader, submitting } from "../ui.js";
 
 const IMPORT_URL = "/api/staff/dossiers/import";
@@ -101,6 +102,8 @@ function renderDossiers() {
 
 const FRENCH_DATE = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
 const FRENCH_MOMENT = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium" });
+/** What staff are told beyond the families' words: a dossier is only ever registered by the import. */
+const STAFF_DETAILS = { DossierRegisteredEvent: "par l'import du logiciel famille" };
 
 async function showDossier(number) {
   const section = document.getElementById("dossier-detail");
@@ -128,7 +131,7 @@ async function showDossier(number) {
         child.enrolments.length ? ` – inscrit(e) : ${child.enrolments.join(", ")}` : " – aucune inscription"))),
       el("h3", {}, "Historique"),
       el("ul", {}, ...dossier.history.map((entry) => el("li", {},
-        `${FRENCH_MOMENT.format(new Date(entry.timestamp))} – ${describeEvent(entry.eventType)}`
+        `${FRENCH_MOMENT.format(new Date(entry.timestamp))} – ${describeEntry(entry)}`
           + (entry.author ? ` (${entry.author})` : "")))));
   } catch (error) {
     showError(body, error);
@@ -136,9 +139,9 @@ async function showDossier(number) {
   document.getElementById("dossier-titre").focus();
 }
 
-function describeEvent(type) {
-  return { DossierRegisteredEvent: "dossier importé", DossierDetailsChangedEvent: "dossier mis à jour" }[type]
-    || type;
+function describeEntry(entry) {
+  const detail = STAFF_DETAILS[entry.eventType];
+  return detail ? `${historyDescription(entry)} ${detail}` : historyDescription(entry);
 }
 
 async function loadProcessors() {

@@ -6,13 +6,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The web client in a real browser at a phone's width (375 px): forms that say which field is wrong, Mon dossier. */
+/** The web client in a real browser at a phone's width (375 px): forms, Mon dossier, a dossier's staff history. */
 class PhonePagesTest extends PortalTest {
 
     /** For each field id, whether it is marked invalid and the texts its aria-describedby names. */
@@ -114,10 +115,7 @@ class PhonePagesTest extends PortalTest {
         eventually(() -> parent.get("/api/family/dossiers").expectStatus().isOk().expectBody()
                 .jsonPath("$[*].dossierNumber").isEqualTo(List.of("2015-01099", "2020-01284")));
 
-        phone.open(url("/index.html"));
-        phone.evaluate("import('/api.js').then(api => api.postJson('/api/session', "
-                               + "{ username: 'parent.deux.dossiers', password: " + HeadlessChromium.quoted(PASSWORD)
-                               + " })).then(() => true)");
+        logIn("parent.deux.dossiers", PASSWORD);
         phone.open(url("/mon-dossier.html"));
         phone.waitUntil("document.querySelectorAll('#historique tr').length > 1");
 
@@ -136,6 +134,39 @@ class PhonePagesTest extends PortalTest {
         assertThat(phone.evaluate("document.querySelector('#dossiers a[aria-current=page]').textContent").asText())
                 .contains("2020-01284");
         assertReadableOnThePhone();
+    }
+
+    @Test
+    void theBackOfficeTellsADossiersHistoryInFrenchAndNeverByTheEventsNames() {
+        Browser parent = activatedParent("isabelle.laurent", "isabelle.laurent@example.org", "2017-00507", "Laurent");
+        parent.put("/api/family/dossiers/2017-00507/phones", Map.of("mobilePhone", "06 78 88 00 02", "homePhone", ""))
+                .expectStatus().isNoContent();
+        Browser staff = staff();
+        eventually(() -> staff.get("/api/staff/dossiers/2017-00507").expectStatus().isOk().expectBody()
+                .jsonPath("$.history.length()").isEqualTo(3));
+
+        logIn(STAFF_USERNAME, STAFF_PASSWORD);
+        phone.open(url("/staff/index.html"));
+        phone.waitUntil("document.querySelector('#dossiers-body a[href=\"#2017-00507\"]')");
+        phone.evaluate("document.querySelector('#dossiers-body a[href=\"#2017-00507\"]').click()");
+        phone.waitUntil("document.querySelectorAll('#dossier-body > ul:last-of-type li').length === 3");
+
+        List<String> history = new ArrayList<>();
+        phone.evaluate("[...document.querySelectorAll('#dossier-body > ul:last-of-type li')].map(li => li.textContent)")
+                .forEach(entry -> history.add(entry.asText()));
+        assertThat(history.get(0)).contains("Dossier enregistré par l'import du logiciel famille");
+        assertThat(history.get(1))
+                .contains("Compte « isabelle.laurent » rattaché au dossier (account:isabelle.laurent)");
+        assertThat(history.get(2)).contains("Téléphones modifiés (account:isabelle.laurent)");
+        assertThat(history).allSatisfy(entry -> assertThat(entry).doesNotContainPattern("[A-Z]\\w*Event\\b"));
+    }
+
+    /** Opens a session in the phone's browser, as the login form does. */
+    private void logIn(String username, String password) {
+        phone.open(url("/index.html"));
+        phone.evaluate("import('/api.js').then(api => api.postJson('/api/session', { username: "
+                               + HeadlessChromium.quoted(username) + ", password: " + HeadlessChromium.quoted(password)
+                               + " })).then(() => true)");
     }
 
     private void assertReadableOnThePhone() {
