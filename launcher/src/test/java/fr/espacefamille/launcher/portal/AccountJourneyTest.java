@@ -376,6 +376,21 @@ class AccountJourneyTest extends PortalTest {
     }
 
     @Test
+    void staffReadEachChangeOfTheDossierInFrenchWords() {
+        Browser parent = activatedParent("nicolas.lambert", "nicolas.lambert@example.net", "2022-01025", "Lambert");
+        parent.put("/api/family/dossiers/2022-01025/phones", Map.of("mobilePhone", "06 58 52 85 43", "homePhone", ""))
+                .expectStatus().isNoContent();
+        parent.put("/api/family/dossiers/2022-01025/invoice-delivery-mode", Map.of("invoiceDeliveryMode", "PAPER"))
+                .expectStatus().isNoContent();
+
+        Browser staff = staff();
+        eventually(() -> staff.get("/api/staff/dossiers/2022-01025").expectStatus().isOk().expectBody()
+                .jsonPath("$.history[*].description").isEqualTo(List.of(
+                        "Dossier enregistré", "Compte « nicolas.lambert » rattaché au dossier",
+                        "Téléphones modifiés", "Factures envoyées par courrier")));
+    }
+
+    @Test
     void logoutEndsTheSessionAndAnIdleSessionEndsByItself() {
         Browser parent = activatedParent("sophie.garcia", "sophie.garcia@example.org", "2020-00618", "GARCIA");
         eventually(() -> parent.get("/api/account").expectStatus().isOk().expectBody()
