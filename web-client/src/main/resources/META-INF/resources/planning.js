@@ -145,7 +145,8 @@ function renderCalendar() {
   $("titre-mois").textContent = monthName(calendar.month);
   $("legende-calendrier").textContent = `${calendar.serviceLabel}, ${monthName(calendar.month)}`;
   $("heure-limite").textContent = calendar.nextCutOff
-    ? `Prochaine heure limite : ${moment(calendar.nextCutOff)}, pour le ${longDay(calendar.nextCutOffDay)}.`
+    ? `Prochaine heure limite de réservation : ${moment(calendar.nextCutOff)}, `
+      + `pour le ${longDay(calendar.nextCutOffDay)}.`
     : "Aucun jour ne peut plus être réservé pour le moment.";
   const rows = [];
   let row = [];
