@@ -166,7 +166,7 @@ class ConfirmationMailer {
         body.append("Avoir disponible : ").append(euros(event.creditBalanceCents())).append("\n\n");
         return body.append("""
                 Vous pouvez modifier vos réservations sur l'Espace Famille jusqu'à l'heure limite de \
-                chaque service (la veille à 17 h pour la restauration scolaire) : %s
+                chaque service, indiquée sur votre planning : %s
 
                 Ce message est envoyé automatiquement, merci de ne pas y répondre.
                 Le service famille de %s

@@ -105,7 +105,9 @@ class ConfirmationMailerTest {
         var sent = org.mockito.ArgumentCaptor.forClass(SimpleMailMessage.class);
         verify(mailSender, times(1)).send(sent.capture());
         assertThat(sent.getValue().getTo()).containsExactly("fatima.martin@example.org");
-        assertThat(sent.getValue().getText()).startsWith("Bonjour Fatima MARTIN,");
+        assertThat(sent.getValue().getText()).startsWith("Bonjour Fatima MARTIN,")
+                .contains("jusqu'à l'heure limite de chaque service, indiquée sur votre planning")
+                .doesNotContain("la veille à 17 h");
     }
 
     @Test
