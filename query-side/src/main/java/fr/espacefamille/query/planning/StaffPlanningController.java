@@ -17,9 +17,8 @@ import java.time.YearMonth;
 
 /**
  * The staff's planning pages: the headcounts of a day (what the caterer needs) and the
- * closures; and the services and school calendar, which anyone may read.
- *
- * <p>TODO #3 only staff may reach the staff pages, once accounts and roles exist.
+ * closures, for staff only; and the services and school calendar, which anyone logged in
+ * (staff or parent) may read ({@code SecurityConfiguration} says who reaches what).
  */
 @RestController
 class StaffPlanningController {
