@@ -18,14 +18,13 @@ import org.springframework.stereotype.Service;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.UUID;
 
 /**
  * Documents staff make available to a family: PDFs in GridFS ({@code documents} bucket), with
- * the dossier number in their metadata, then published on the dossier. A refused publication
- * removes the stored file again.
+ * the dossier number in their metadata, then published on the dossier. The title is checked
+ * before anything is stored; a refused publication removes the stored file again.
  */
 @Service
 public class DossierDocuments {
@@ -43,12 +42,15 @@ public class DossierDocuments {
         this.commandGateway = commandGateway;
     }
 
-    DossierDocument publish(String dossierNumber, String title, String fileName, byte[] content, String author) {
+    DossierDocument publish(String dossierNumber, String typedTitle, String sentFileName, byte[] content,
+                            String author) {
         if (content.length == 0 || !isPdf(content)) {
             throw RefusedException.invalid("DOCUMENT_NOT_PDF", "Le document doit être un fichier PDF.");
         }
-        DossierDocument document = new DossierDocument(UUID.randomUUID().toString(), title(title, fileName),
-                                                       fileName(fileName), content.length);
+        String fileName = DocumentNames.fileName(sentFileName);
+        DossierDocument document = new DossierDocument(UUID.randomUUID().toString(),
+                                                       DocumentNames.title(typedTitle, fileName), fileName,
+                                                       content.length);
         bucket.uploadFromStream(new BsonString(document.documentId()), document.fileName(),
                                 new ByteArrayInputStream(content),
                                 new GridFSUploadOptions().metadata(new Document("dossierNumber", dossierNumber)
@@ -70,25 +72,5 @@ public class DossierDocuments {
     private static boolean isPdf(byte[] content) {
         return content.length >= PDF_MAGIC.length
                 && Arrays.equals(Arrays.copyOf(content, PDF_MAGIC.length), PDF_MAGIC);
-    }
-
-    private static String title(String title, String fileName) {
-        String chosen = title == null || title.isBlank() ? fileName(fileName).replaceAll("(?i)\\.pdf$", "") : title;
-        return clean(chosen, 120);
-    }
-
-    /** A file name safe in a download header: no path, no control character, ends in .pdf. */
-    static String fileName(String typed) {
-        String name = typed == null ? "" : typed.replaceAll(".*[/\\\\]", "");
-        name = clean(Normalizer.normalize(name, Normalizer.Form.NFC), 100).replaceAll("[\"<>:*?|]", "_");
-        if (name.isBlank()) {
-            name = "document";
-        }
-        return name.toLowerCase().endsWith(".pdf") ? name : name + ".pdf";
-    }
-
-    private static String clean(String text, int maxLength) {
-        String cleaned = text.replaceAll("\\p{Cntrl}", " ").strip();
-        return cleaned.length() > maxLength ? cleaned.substring(0, maxLength) : cleaned;
     }
 }

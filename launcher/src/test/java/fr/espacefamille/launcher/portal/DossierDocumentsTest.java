@@ -1,12 +1,16 @@
 package fr.espacefamille.launcher.portal;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +19,9 @@ class DossierDocumentsTest extends PortalTest {
 
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
+
+    @Autowired
+    MongoDatabase database;
 
     @Test
     void staffUploadAPdfThatTheParentListsAndDownloads() {
@@ -56,9 +63,54 @@ class DossierDocumentsTest extends PortalTest {
         assertRefused(upload(staff, "2099-00000", "Facture.pdf", PDF), 404, "DOSSIER_NOT_FOUND");
     }
 
+    @Test
+    void aTitleThatWouldNotReadAsTypedIsRefusedAndNothingIsStored() {
+        Browser staff = staff();
+
+        assertRefused(upload(staff, "2015-00766", "Attestation.pdf", "Attestation " + "é".repeat(109), PDF),
+                      400, "DOCUMENT_TITLE_TOO_LONG");
+        for (String title : List.of("Facture\u202Efdp.exe", "Facture\u200B2026", "Facture\u0007",
+                                    "Facture\nde juin", "Facture\uE000")) {
+            assertRefused(upload(staff, "2015-00766", "Facture.pdf", title, PDF), 400, "DOCUMENT_TITLE_INVALID");
+        }
+        String title = "Attestation " + "\uD83C\uDF92".repeat(108);
+        String documentId = upload(staff, "2015-00766", "Attestation.pdf", title, PDF)
+                .expectStatus().isCreated()
+                .expectBody(DocumentAnswer.class).returnResult().getResponseBody().documentId();
+
+        eventually(() -> staff.get("/api/staff/dossiers/2015-00766").expectStatus().isOk().expectBody()
+                .jsonPath("$.documents.length()").isEqualTo(1)
+                .jsonPath("$.documents[0].documentId").isEqualTo(documentId)
+                .jsonPath("$.documents[0].title").isEqualTo(title));
+        assertThat(storedFilesOf("2015-00766")).isEqualTo(1);
+    }
+
+    @Test
+    void withoutATitleTheFileNameIsTheTitle() {
+        DocumentAnswer answer = upload(staff(), "2016-01136", "Relevé de présence.pdf", "  ", PDF)
+                .expectStatus().isCreated()
+                .expectBody(DocumentAnswer.class).returnResult().getResponseBody();
+
+        assertThat(answer.title()).isEqualTo("Relevé de présence");
+        assertThat(answer.fileName()).isEqualTo("Relevé de présence.pdf");
+    }
+
+    private long storedFilesOf(String dossierNumber) {
+        return database.getCollection("documents.files")
+                .countDocuments(Filters.eq("metadata.dossierNumber", dossierNumber));
+    }
+
     private static org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(
             Browser staff, String dossierNumber, String fileName, byte[] content) {
+        return upload(staff, dossierNumber, fileName, null, content);
+    }
+
+    private static org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(
+            Browser staff, String dossierNumber, String fileName, String title, byte[] content) {
         MultipartBodyBuilder form = new MultipartBodyBuilder();
+        if (title != null) {
+            form.part("title", title);
+        }
         form.part("file", new ByteArrayResource(content) {
             @Override
             public String getFilename() {
