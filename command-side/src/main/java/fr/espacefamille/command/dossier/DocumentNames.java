@@ -4,6 +4,7 @@ import fr.espacefamille.events.Quoted;
 import fr.espacefamille.events.RefusedException;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * The names of a document staff publish: its title, shown to families as it is, so refused
@@ -14,14 +15,20 @@ final class DocumentNames {
 
     /** As the back-office form allows. */
     static final int MAX_TITLE_LENGTH = 120;
+    /** Before the {@code .pdf}: a title drawn from the file name stays within {@link #MAX_TITLE_LENGTH}. */
+    static final int MAX_FILE_NAME_LENGTH = 100;
+    private static final String PDF = ".pdf";
+    private static final Pattern PDF_AT_THE_END = Pattern.compile("(?i)\\.pdf$");
+    /** Refused in a file name by Windows, besides the folder separators. */
+    private static final Pattern RESERVED = Pattern.compile("[\"<>:*?|]");
 
     private DocumentNames() {
     }
 
-    /** The title staff typed; with none, the file name without its {@code .pdf}. */
+    /** The title staff typed; with none, the {@link #fileName file name} without its {@code .pdf}. */
     static String title(String typed, String fileName) {
         if (isBlank(typed)) {
-            return clean(fileName.replaceAll("(?i)\\.pdf$", ""), MAX_TITLE_LENGTH);
+            return fileName.substring(0, fileName.length() - PDF.length());
         }
         String title = typed.strip();
         if (title.codePointCount(0, title.length()) > MAX_TITLE_LENGTH) {
@@ -38,22 +45,38 @@ final class DocumentNames {
 
     /** Nothing but spaces, the no-break ones included: a title that would read as none. */
     private static boolean isBlank(String typed) {
-        return typed == null
-                || typed.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+        return typed == null || typed.codePoints().allMatch(DocumentNames::isSpace);
     }
 
-    /** A file name safe in a download header: no path, no control character, ends in .pdf. */
-    static String fileName(String typed) {
-        String name = typed == null ? "" : typed.replaceAll(".*[/\\\\]", "");
-        name = clean(Normalizer.normalize(name, Normalizer.Form.NFC), 100).replaceAll("[\"<>:*?|]", "_");
-        if (name.isBlank()) {
-            name = "document";
+    /** A space of any width, no-break or not, a tab or a line break. */
+    private static boolean isSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+    }
+
+    /**
+     * The file name the browser sent, made safe for a download header: without its folders,
+     * with a plain space for any other space, tab or line break, without what no one sees
+     * (invisible or format characters, unassigned ones, private use), composed (NFC), cut at
+     * {@value #MAX_FILE_NAME_LENGTH} characters before its {@code .pdf}.
+     */
+    static String fileName(String sent) {
+        String name = sent == null ? "" : sent;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        String base = Normalizer.normalize(shown(name), Normalizer.Form.NFC).strip();
+        base = RESERVED.matcher(PDF_AT_THE_END.matcher(base).replaceFirst("")).replaceAll("_");
+        if (base.codePointCount(0, base.length()) > MAX_FILE_NAME_LENGTH) {
+            base = base.substring(0, base.offsetByCodePoints(0, MAX_FILE_NAME_LENGTH));
         }
-        return name.toLowerCase().endsWith(".pdf") ? name : name + ".pdf";
+        base = base.strip();
+        return (base.isEmpty() ? "document" : base) + PDF;
     }
 
-    private static String clean(String text, int maxLength) {
-        String cleaned = text.replaceAll("\\p{Cntrl}", " ").strip();
-        return cleaned.length() > maxLength ? cleaned.substring(0, maxLength) : cleaned;
+    private static String shown(String text) {
+        StringBuilder shown = new StringBuilder();
+        text.codePoints()
+                .map(c -> isSpace(c) ? ' ' : c)
+                .filter(Quoted::isShown)
+                .forEach(shown::appendCodePoint);
+        return shown.toString();
     }
 }

@@ -86,8 +86,10 @@ class DossierDocumentsTest extends PortalTest {
     }
 
     @Test
-    void withoutATitleTheFileNameIsTheTitle() {
-        DocumentAnswer answer = upload(staff(), "2016-01136", "Relevé de présence.pdf", "  ", PDF)
+    void withoutATitleTheFileNameIsTheTitleWithoutWhatNoOneSees() {
+        String sent = "C:\\Bureau\\Relevé\u200B de présence\u202E.pdf";
+
+        DocumentAnswer answer = upload(staff(), "2016-01136", sent, "  ", PDF)
                 .expectStatus().isCreated()
                 .expectBody(DocumentAnswer.class).returnResult().getResponseBody();
 
