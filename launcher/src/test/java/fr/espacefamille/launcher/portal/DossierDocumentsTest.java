@@ -28,18 +28,20 @@ class DossierDocumentsTest extends PortalTest {
         Browser parent = activatedParent("sandrine.fournier", "sandrine.fournier@example.org", "2016-00803",
                                          "fournier");
 
-        String documentId = upload(staff(), "2016-00803", "Attestation CAF 2026.pdf", PDF)
+        String documentId = upload(staff(), "2016-00803", "Attestation CAF été 2026.pdf", PDF)
                 .expectStatus().isCreated()
                 .expectBody(DocumentAnswer.class).returnResult().getResponseBody().documentId();
 
         eventually(() -> parent.get("/api/family/dossiers/2016-00803").expectStatus().isOk().expectBody()
                 .jsonPath("$.documents[0].documentId").isEqualTo(documentId)
-                .jsonPath("$.documents[0].title").isEqualTo("Attestation CAF 2026")
+                .jsonPath("$.documents[0].title").isEqualTo("Attestation CAF été 2026")
                 .jsonPath("$.history[-1].author").isEqualTo("staff:" + STAFF_USERNAME));
         byte[] downloaded = parent.get("/api/family/dossiers/2016-00803/documents/" + documentId)
                 .expectStatus().isOk()
                 .expectHeader().contentType(MediaType.APPLICATION_PDF)
-                .expectHeader().value("Content-Disposition", value -> assertThat(value).startsWith("attachment"))
+                .expectHeader().valueEquals("Content-Disposition",
+                                            "attachment; filename=\"Attestation CAF ete 2026.pdf\"; "
+                                            + "filename*=UTF-8''Attestation%20CAF%20%C3%A9t%C3%A9%202026.pdf")
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(downloaded).isEqualTo(PDF);
     }

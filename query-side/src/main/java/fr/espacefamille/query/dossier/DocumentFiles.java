@@ -8,14 +8,12 @@ import com.mongodb.client.model.Filters;
 import fr.espacefamille.events.RefusedException;
 import org.bson.BsonString;
 import org.bson.Document;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Serves the PDFs that staff stored in GridFS (bucket {@code documents}, written by the command
@@ -43,8 +41,7 @@ class DocumentFiles {
         bucket.downloadToStream(file.getId(), content);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.getFilename(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, AttachmentDisposition.of(file.getFilename()))
                 .header("X-Content-Type-Options", "nosniff")
                 .body(content.toByteArray());
     }
