@@ -205,6 +205,12 @@ final class DossierExport {
             return null;
         }
         checkCharacters(record, found);
+        if (!found.isEmpty()) {
+            // A value with invisible characters would be quoted without them by the checks
+            // below, and read as valid ("« 2015-00100 » n'est pas valide"): they wait for the fix.
+            problems.addAll(found.list());
+            return null;
+        }
         if (number.isEmpty()) {
             found.add("DOSSIER_NUMBER_MISSING", "le numéro de dossier est vide.");
         } else if (found.dossierNumber() == null) {

@@ -134,20 +134,20 @@ class DossierExportTest {
     }
 
     @Test
-    void aMalformedValueIsQuotedWithoutItsInvisibleCharacters() {
+    void aValueWithInvisibleCharactersIsReportedForThemAloneAndNothingQuotesItWithoutThem() {
         String file = csv(row("2015-00100\u200b", Map.of()),
-                          row("D-2", Map.of("qf", "beau\u202ecoup")),
+                          row("D-2", Map.of("qf", "beau\u202ecoup", "inscriptions", "RESTAURATION\u00ad")),
                           row("D-3", Map.of("resp1_email", "fatima\u200d@")));
 
         DossierExport.Contents contents = export.read(bytes(file));
 
-        assertThat(contents.problems()).extracting(ImportProblem::message).contains(
+        assertThat(contents.problems()).extracting(ImportProblem::message).containsExactly(
                 "Ligne 2 : la colonne numero_dossier contient des caractères invisibles.",
-                "Ligne 2 : le numéro de dossier « 2015-00100 » n'est pas valide.",
-                "Ligne 3 : le quotient familial « beaucoup » n'est pas un nombre entier d'euros (laisser vide s'il "
-                        + "n'est pas encore calculé).",
-                "Ligne 4 : l'adresse e-mail du premier responsable « fatima@ » n'est pas valide.");
+                "Ligne 3 : la colonne qf contient des caractères invisibles.",
+                "Ligne 3 : la colonne inscriptions contient des caractères invisibles.",
+                "Ligne 4 : la colonne resp1_email contient des caractères invisibles.");
     }
+
 
     @Test
     void linesOfOneDossierMustAgreeOnTheFamilyAndNameEachChildOnce() {
